@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cr-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cr-store-private.h"
+
+/* The schema, as the ordered list of migrations that built it. A fresh
+ * file runs them all; an older file runs those it misses, all in one
+ * transaction. Never edit a migration that has shipped: add one.
+ *
+ * Why the schema version is not in PRAGMA user_version: GeoPackage owns
+ * that field (10200 = GeoPackage 1.2, and validators check it), so the
+ * app's own version lives in cr_meta.schema_version instead. */
+
+#define GPKG_APPLICATION_ID 0x47504B47 /* "GPKG" */
+#define GPKG_USER_VERSION 10200
+
+#define RTREE_TRIGGERS(t, c)                                                                    \
+  "CREATE VIRTUAL TABLE rtree_" t "_" c " USING rtree(id, minx, maxx, miny, maxy);"             \
+  "INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope)"    \
+  " VALUES ('" t "', '" c "', 'gpkg_rtree_index',"                                              \
+  " 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only');"                       \
+  "CREATE TRIGGER rtree_" t "_" c "_insert AFTER INSERT ON " t                                  \
+  " WHEN (new." c " NOT NULL AND NOT ST_IsEmpty(NEW." c "))"                                    \
+  " BEGIN INSERT OR REPLACE INTO rtree_" t "_" c " VALUES (NEW.id,"                             \
+  " ST_MinX(NEW." c "), ST_MaxX(NEW." c "), ST_MinY(NEW." c "), ST_MaxY(NEW." c ")); END;"      \
+  "CREATE TRIGGER rtree_" t "_" c "_update1 AFTER UPDATE OF " c " ON " t                        \
+  " WHEN OLD.id = NEW.id AND (NEW." c " NOTNULL AND NOT ST_IsEmpty(NEW." c "))"                 \
+  " BEGIN INSERT OR REPLACE INTO rtree_" t "_" c " VALUES (NEW.id,"                             \
+  " ST_MinX(NEW." c "), ST_MaxX(NEW." c "), ST_MinY(NEW." c "), ST_MaxY(NEW." c ")); END;"      \
+  "CREATE TRIGGER rtree_" t "_" c "_update2 AFTER UPDATE OF " c " ON " t                        \
+  " WHEN OLD.id = NEW.id AND (NEW." c " ISNULL OR ST_IsEmpty(NEW." c "))"                       \
+  " BEGIN DELETE FROM rtree_" t "_" c " WHERE id = OLD.id; END;"                                \
+  "CREATE TRIGGER rtree_" t "_" c "_update3 AFTER UPDATE ON " t                                 \
+  " WHEN OLD.id != NEW.id AND (NEW." c " NOTNULL AND NOT ST_IsEmpty(NEW." c "))"                \
+  " BEGIN DELETE FROM rtree_" t "_" c " WHERE id = OLD.id;"                                     \
+  " INSERT OR REPLACE INTO rtree_" t "_" c " VALUES (NEW.id,"                                   \
+  " ST_MinX(NEW." c "), ST_MaxX(NEW." c "), ST_MinY(NEW." c "), ST_MaxY(NEW." c ")); END;"      \
+  "CREATE TRIGGER rtree_" t "_" c "_update4 AFTER UPDATE ON " t                                 \
+  " WHEN OLD.id != NEW.id AND (NEW." c " ISNULL OR ST_IsEmpty(NEW." c "))"                      \
+  " BEGIN DELETE FROM rtree_" t "_" c " WHERE id IN (OLD.id, NEW.id); END;"                     \
+  "CREATE TRIGGER rtree_" t "_" c "_delete AFTER DELETE ON " t " WHEN old." c " NOT NULL"       \
+  " BEGIN DELETE FROM rtree_" t "_" c " WHERE id = OLD.id; END;"
+
+#define APPEND_ONLY(t)                                                                          \
+  "CREATE TRIGGER " t "_no_update BEFORE UPDATE ON " t                                          \
+  " BEGIN SELECT RAISE(ABORT, '" t " is append-only'); END;"                                    \
+  "CREATE TRIGGER " t "_no_delete BEFORE DELETE ON " t                                          \
+  " BEGIN SELECT RAISE(ABORT, '" t " is append-only'); END;"
+
+#define ATTRIBUTES(t, desc)                                                                     \
+  "INSERT INTO gpkg_contents (table_name, data_type, identifier, description)"                  \
+  " VALUES ('" t "', 'attributes', '" t "', '" desc "');"
+
+#define KIND(code, group, en, fr, nl, stroke, fill, opacity, style, width, order)               \
+  "INSERT INTO feature_kinds (code, \"group\", label_en, label_fr, label_nl, stroke_color,"     \
+  " fill_color, fill_opacity, line_style, line_width, icon_name, sort_order, builtin, version)" \
+  " VALUES ('" code "', '" group "', '" en "', '" fr "', '" nl "', '" stroke "', '" fill "', "  \
+  opacity ", '" style "', " width ", 'cr-kind-" code "-symbolic', " order ", 1, 1);"
+
+/* 1: the GeoPackage core, events, the kind catalogue, features with their
+ * R*Tree, itinerary waypoints, and the audit log. */
+static const char migration_1[] =
+  "PRAGMA application_id = 1196444487;" /* GPKG_APPLICATION_ID */
+  "PRAGMA user_version = 10200;"
+  "CREATE TABLE gpkg_spatial_ref_sys ("
+  " srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY,"
+  " organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL,"
+  " definition TEXT NOT NULL, description TEXT);"
+  "INSERT INTO gpkg_spatial_ref_sys VALUES"
+  " ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system'),"
+  " ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system'),"
+  " ('WGS 84 geodetic', 4326, 'EPSG', 4326,"
+  "  'GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,"
+  "AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,"
+  "AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],"
+  "AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],AUTHORITY[\"EPSG\",\"4326\"]]',"
+  "  'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');"
+  "CREATE TABLE gpkg_contents ("
+  " table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,"
+  " description TEXT DEFAULT '',"
+  " last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+  " min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,"
+  " CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));"
+  "CREATE TABLE gpkg_geometry_columns ("
+  " table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,"
+  " srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,"
+  " CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),"
+  " CONSTRAINT uk_gc_table_name UNIQUE (table_name),"
+  " CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),"
+  " CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));"
+  "CREATE TABLE gpkg_extensions ("
+  " table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL,"
+  " definition TEXT NOT NULL, scope TEXT NOT NULL,"
+  " CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));"
+  "CREATE TABLE cr_meta (key TEXT NOT NULL PRIMARY KEY, value TEXT);"
+  "CREATE TABLE events ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  " kind TEXT NOT NULL DEFAULT 'visit',"
+  " status TEXT NOT NULL DEFAULT 'planning',"
+  " starts DATETIME, ends DATETIME, description TEXT,"
+  " archived BOOLEAN NOT NULL DEFAULT 0,"
+  " version INTEGER NOT NULL DEFAULT 1,"
+  " CHECK (ends IS NULL OR starts IS NULL OR ends >= starts));"
+  ATTRIBUTES ("events", "Events prepared or followed by the crisis centre")
+  "CREATE TABLE feature_kinds ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " code TEXT NOT NULL UNIQUE, \"group\" TEXT NOT NULL,"
+  " label_en TEXT NOT NULL, label_fr TEXT NOT NULL, label_nl TEXT NOT NULL,"
+  " stroke_color TEXT NOT NULL, fill_color TEXT, fill_opacity REAL NOT NULL DEFAULT 0.2,"
+  " line_style TEXT NOT NULL DEFAULT 'solid', line_width REAL NOT NULL DEFAULT 2,"
+  " icon_name TEXT, sort_order INTEGER NOT NULL DEFAULT 0,"
+  " builtin BOOLEAN NOT NULL DEFAULT 0, version INTEGER NOT NULL DEFAULT 1);"
+  ATTRIBUTES ("feature_kinds", "Catalogue of perimeter, itinerary and point kinds with their style")
+  KIND ("red_zone", "perimeter", "Red zone (exclusion)", "Zone rouge (exclusion)",
+        "Rode zone (uitsluiting)", "#c01c28", "#e01b24", "0.30", "solid", "2.5", "10")
+  KIND ("orange_zone", "perimeter", "Orange zone (isolation)", "Zone orange (isolement)",
+        "Oranje zone (isolatie)", "#c64600", "#ff7800", "0.22", "solid", "2.5", "20")
+  KIND ("yellow_zone", "perimeter", "Yellow zone (support)", "Zone jaune (appui)",
+        "Gele zone (ondersteuning)", "#9c6e03", "#f6d32d", "0.22", "solid", "2.5", "30")
+  KIND ("drone_ban_zone", "perimeter", "Drone-ban zone", "Zone d''interdiction de drones",
+        "Verbodszone voor drones", "#613583", "#9141ac", "0.35", "hatched", "2", "40")
+  KIND ("traffic_closure", "perimeter", "Traffic closure", "Fermeture à la circulation",
+        "Verkeersafsluiting", "#1a5fb4", "#3584e4", "0.12", "dashed", "2.5", "50")
+  KIND ("pedestrian_zone", "perimeter", "Pedestrian zone", "Zone piétonne",
+        "Voetgangerszone", "#26a269", "#33d17a", "0.15", "solid", "2", "60")
+  KIND ("area", "perimeter", "Other area", "Autre zone", "Andere zone",
+        "#5e5c64", "#77767b", "0.15", "solid", "2", "90")
+  KIND ("motorcade", "itinerary", "Motorcade", "Cortège officiel", "Konvooi",
+        "#1c71d8", "", "0", "solid", "5", "110")
+  KIND ("procession", "itinerary", "Procession", "Procession", "Processie",
+        "#813d9c", "", "0", "solid", "5", "120")
+  KIND ("demonstration_route", "itinerary", "Demonstration route", "Parcours de manifestation",
+        "Betogingsparcours", "#e66100", "", "0", "solid", "5", "130")
+  KIND ("emergency_route", "itinerary", "Evacuation or emergency access route",
+        "Itinéraire d''évacuation ou d''accès des secours",
+        "Evacuatie- of aanrijroute voor hulpdiensten", "#2ec27e", "", "0", "dashed", "4", "140")
+  KIND ("line", "itinerary", "Other line", "Autre ligne", "Andere lijn",
+        "#5e5c64", "", "0", "solid", "3", "190")
+  KIND ("gathering_point", "point", "Gathering point", "Point de rassemblement", "Verzamelpunt",
+        "#26a269", "#33d17a", "1", "solid", "2", "210")
+  KIND ("medical_post", "point", "Advanced medical post (PMA)", "Poste médical avancé (PMA)",
+        "Vooruitgeschoven medische post (VMP)", "#a51d2d", "#e01b24", "1", "solid", "2", "220")
+  KIND ("cp_ops", "point", "Operational command post (CP-Ops)",
+        "Poste de commandement opérationnel (CP-Ops)", "Commandopost operaties (CP-Ops)",
+        "#1a5fb4", "#3584e4", "1", "solid", "2", "230")
+  KIND ("checkpoint", "point", "Checkpoint", "Point de contrôle", "Controlepunt",
+        "#3d3846", "#5e5c64", "1", "solid", "2", "240")
+  KIND ("staging_area", "point", "Staging area", "Point de regroupement des moyens",
+        "Verzamelplaats van hulpmiddelen", "#865e3c", "#b5835a", "1", "solid", "2", "250")
+  KIND ("reception_centre", "point", "Reception centre", "Centre d''accueil", "Opvangcentrum",
+        "#1c71d8", "#62a0ea", "1", "solid", "2", "260")
+  KIND ("media_point", "point", "Media point", "Point presse", "Perspunt",
+        "#813d9c", "#c061cb", "1", "solid", "2", "270")
+  KIND ("point", "point", "Other point", "Autre point", "Ander punt",
+        "#5e5c64", "#9a9996", "1", "solid", "2", "290")
+  "CREATE TABLE features ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " geometry GEOMETRY,"
+  " event_id INTEGER REFERENCES events(id) ON DELETE CASCADE,"
+  " kind TEXT NOT NULL REFERENCES feature_kinds(code) ON UPDATE CASCADE,"
+  " name TEXT,"
+  " active_from DATETIME, active_to DATETIME,"
+  " notes TEXT,"
+  " properties TEXT,"
+  " center_lon REAL, center_lat REAL, radius_m REAL,"
+  " version INTEGER NOT NULL DEFAULT 1);"
+  "CREATE INDEX features_event ON features(event_id);"
+  "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id)"
+  " VALUES ('features', 'features', 'features',"
+  " 'Perimeters, itineraries and points of every event (column event_id)', 4326);"
+  "INSERT INTO gpkg_geometry_columns VALUES ('features', 'geometry', 'GEOMETRY', 4326, 0, 0);"
+  RTREE_TRIGGERS ("features", "geometry")
+  "CREATE TABLE waypoints ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " feature_id INTEGER NOT NULL REFERENCES features(id) ON DELETE CASCADE,"
+  " position INTEGER NOT NULL DEFAULT 0,"
+  " name TEXT, lon REAL NOT NULL, lat REAL NOT NULL,"
+  " planned_at DATETIME,"
+  " version INTEGER NOT NULL DEFAULT 1);"
+  "CREATE INDEX waypoints_feature ON waypoints(feature_id, position);"
+  ATTRIBUTES ("waypoints", "Itinerary waypoints with planned passage times (feature_id)")
+  "CREATE TABLE audit ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " at DATETIME NOT NULL, operator TEXT, table_name TEXT NOT NULL, row_id INTEGER,"
+  " action TEXT NOT NULL, before TEXT, after TEXT);"
+  "CREATE INDEX audit_row ON audit(table_name, row_id);"
+  APPEND_ONLY ("audit");
+
+/* 2: partners, their contacts and SPOC chains, and the roles of each
+ * partner in an event. */
+static const char migration_2[] =
+  "CREATE TABLE partners ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  " partner_type TEXT NOT NULL DEFAULT 'other',"
+  " languages TEXT, address TEXT, notes TEXT,"
+  " area_feature_id INTEGER REFERENCES features(id) ON DELETE SET NULL,"
+  " version INTEGER NOT NULL DEFAULT 1);"
+  ATTRIBUTES ("partners", "Partner organisations")
+  "CREATE TABLE contacts ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " partner_id INTEGER REFERENCES partners(id) ON DELETE CASCADE,"
+  " name TEXT NOT NULL, function TEXT,"
+  " phone_mobile TEXT, phone_office TEXT, phone_24_7 TEXT, email TEXT,"
+  " language TEXT, availability TEXT NOT NULL DEFAULT 'office-hours',"
+  " verified_at DATETIME, verified_by TEXT, notes TEXT,"
+  " version INTEGER NOT NULL DEFAULT 1);"
+  "CREATE INDEX contacts_partner ON contacts(partner_id);"
+  "CREATE TABLE spoc_assignments ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE CASCADE,"
+  " contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,"
+  " rank INTEGER NOT NULL DEFAULT 0,"
+  " version INTEGER NOT NULL DEFAULT 1,"
+  " UNIQUE (partner_id, rank), UNIQUE (partner_id, contact_id));"
+  "CREATE TABLE roles ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+  " partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE CASCADE,"
+  " discipline TEXT NOT NULL DEFAULT 'other',"
+  " responsibility TEXT,"
+  " sector_id INTEGER REFERENCES features(id) ON DELETE SET NULL,"
+  " contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,"
+  " version INTEGER NOT NULL DEFAULT 1);"
+  "CREATE INDEX roles_event ON roles(event_id);"
+  ATTRIBUTES ("roles", "Roles and responsibilities of each partner per event")
+  "ALTER TABLE features ADD COLUMN partner_id INTEGER REFERENCES partners(id) ON DELETE SET NULL;";
+
+/* 3: checklists and activations, the logbook, alert tests. */
+static const char migration_3[] =
+  "CREATE TABLE checklist_templates ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  " event_kind TEXT, description TEXT,"
+  " version INTEGER NOT NULL DEFAULT 1);"
+  "CREATE TABLE checklist_template_items ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " template_id INTEGER NOT NULL REFERENCES checklist_templates(id) ON DELETE CASCADE,"
+  " position INTEGER NOT NULL DEFAULT 0,"
+  " cell TEXT NOT NULL DEFAULT 'operations',"
+  " text TEXT NOT NULL, responsible TEXT,"
+  " due_offset_min INTEGER NOT NULL DEFAULT 0,"
+  " mandatory BOOLEAN NOT NULL DEFAULT 0,"
+  " partner_id INTEGER REFERENCES partners(id) ON DELETE SET NULL,"
+  " partner_type TEXT,"
+  " version INTEGER NOT NULL DEFAULT 1);"
+  "CREATE INDEX checklist_template_items_template ON checklist_template_items(template_id, position);"
+  "CREATE TABLE activations ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,"
+  " name TEXT NOT NULL,"
+  " level TEXT NOT NULL DEFAULT 'monitoring',"
+  " cells TEXT,"
+  " opened_at DATETIME NOT NULL, opened_by TEXT,"
+  " closed_at DATETIME, closed_by TEXT, closing_note TEXT,"
+  " version INTEGER NOT NULL DEFAULT 1);"
+  "CREATE TABLE activation_items ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " activation_id INTEGER NOT NULL REFERENCES activations(id) ON DELETE CASCADE,"
+  " template_item_id INTEGER REFERENCES checklist_template_items(id) ON DELETE SET NULL,"
+  " position INTEGER NOT NULL DEFAULT 0,"
+  " cell TEXT NOT NULL DEFAULT 'operations',"
+  " text TEXT NOT NULL, responsible TEXT,"
+  " due_at DATETIME, mandatory BOOLEAN NOT NULL DEFAULT 0,"
+  " partner_id INTEGER REFERENCES partners(id) ON DELETE SET NULL,"
+  " partner_type TEXT,"
+  " state TEXT NOT NULL DEFAULT 'open',"
+  " state_at DATETIME, state_by TEXT, state_note TEXT,"
+  " version INTEGER NOT NULL DEFAULT 1);"
+  "CREATE INDEX activation_items_activation ON activation_items(activation_id, position);"
+  "CREATE TABLE logbook ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " recorded_at DATETIME NOT NULL, occurred_at DATETIME,"
+  " author TEXT NOT NULL, category TEXT NOT NULL DEFAULT 'information',"
+  " text TEXT NOT NULL,"
+  " feature_id INTEGER REFERENCES features(id),"
+  " partner_id INTEGER REFERENCES partners(id),"
+  " activation_id INTEGER REFERENCES activations(id),"
+  " corrects_id INTEGER REFERENCES logbook(id),"
+  " hash TEXT);"
+  "CREATE INDEX logbook_activation ON logbook(activation_id, recorded_at);"
+  APPEND_ONLY ("logbook")
+  ATTRIBUTES ("logbook", "Append-only logbook (main courante)")
+  "CREATE TABLE alert_campaigns ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " name TEXT NOT NULL, started_at DATETIME, ended_at DATETIME,"
+  " target_minutes INTEGER NOT NULL DEFAULT 15, notes TEXT,"
+  " version INTEGER NOT NULL DEFAULT 1);"
+  "CREATE TABLE alert_tests ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " campaign_id INTEGER REFERENCES alert_campaigns(id) ON DELETE CASCADE,"
+  " partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE CASCADE,"
+  " contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,"
+  " channel TEXT NOT NULL DEFAULT 'phone',"
+  " started_at DATETIME, answered_at DATETIME,"
+  " outcome TEXT NOT NULL DEFAULT 'pending', notes TEXT,"
+  " version INTEGER NOT NULL DEFAULT 1);"
+  "CREATE INDEX alert_tests_partner ON alert_tests(partner_id, started_at);";
+
+static const char *const migrations[] = {
+  migration_1,
+  migration_2,
+  migration_3,
+};
+
+int
+cr_store_latest_schema_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+static int
+read_version (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM cr_meta WHERE key = 'schema_version'", -1,
+                          &stmt, NULL) != SQLITE_OK)
+    return 0;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Brings the schema from what the file holds up to @target, in one
+ * transaction; stores the resulting version in @version. */
+gboolean
+_cr_store_migrate (sqlite3 *db,
+                   int      target,
+                   int     *version,
+                   GError **error)
+{
+  int current;
+  g_autofree char *set_version = NULL;
+
+  g_assert (target >= 1 && target <= (int) G_N_ELEMENTS (migrations));
+
+  if (!_cr_store_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  current = read_version (db);
+  if (current > (int) G_N_ELEMENTS (migrations))
+    {
+      _cr_store_exec (db, "ROLLBACK", NULL);
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_TOO_NEW,
+                   _("This database was written by a newer version of Crisis Room "
+                     "(schema %d, this version knows %d). Update Crisis Room to open it."),
+                   current, (int) G_N_ELEMENTS (migrations));
+      return FALSE;
+    }
+
+  for (int v = current + 1; v <= target; v++)
+    {
+      g_debug ("Migrating schema to version %d", v);
+      if (!_cr_store_exec (db, migrations[v - 1], error))
+        {
+          _cr_store_exec (db, "ROLLBACK", NULL);
+          g_prefix_error (error, _("Could not upgrade the database to schema %d: "), v);
+          return FALSE;
+        }
+    }
+
+  if (target > current)
+    {
+      set_version = g_strdup_printf ("INSERT OR REPLACE INTO cr_meta (key, value)"
+                                     " VALUES ('schema_version', '%d')", target);
+      if (!_cr_store_exec (db, set_version, error))
+        {
+          _cr_store_exec (db, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+
+  if (!_cr_store_exec (db, "COMMIT", error))
+    {
+      _cr_store_exec (db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  /* Move the new header (application_id, user_version) from the WAL into
+   * the file itself, where GeoPackage readers look for it. */
+  if (target > current)
+    sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+  *version = MAX (current, target);
+  return TRUE;
+}

@@ -1,0 +1,562 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cr-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "cr-audit-entry.h"
+#include "cr-log-entry.h"
+#include "cr-store-private.h"
+#include "cr-time.h"
+
+/**
+ * CrStore:
+ *
+ * The one place that talks SQL. Opens the GeoPackage file, keeps its
+ * schema current, maps records to rows, writes the audit log, and tells
+ * views what changed with the #CrStore::changed signal, after the
+ * transaction that changed it has committed.
+ */
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (CrStore, cr_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (cr-store-error-quark, cr_store_error)
+
+static void
+statement_free (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+pending_change_clear (gpointer data)
+{
+  CrPendingChange *change = data;
+
+  g_free (change->table);
+}
+
+/* Maps an SQLite failure to an error a user can act on. */
+gboolean
+_cr_store_set_error (GError **error,
+                     sqlite3 *db,
+                     int      rc)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_FULL,
+                   _("The disk is full, so the change was not saved. "
+                     "Free some space and try again."));
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_READ_ONLY,
+                   _("The database file is read-only, so the change was not saved. "
+                     "Check the file's permissions."));
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_BUSY,
+                   _("Another Crisis Room window kept the database busy for too long. "
+                     "Try again in a moment."));
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_CORRUPT,
+                   _("The database file is damaged (%s). Restore it from a backup."), detail);
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_OPEN,
+                   _("The database file cannot be opened (%s). "
+                     "Check that its folder exists and that you may write to it."), detail);
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_FAILED,
+                   _("The disk could not be written or read (%s). "
+                     "The change was not saved."), detail);
+      break;
+    case SQLITE_CONSTRAINT:
+      if (g_str_has_suffix (detail, "is append-only"))
+        g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_READ_ONLY,
+                     _("Logbook and audit entries can never be changed or deleted; "
+                       "write a correction instead."));
+      else if (g_str_has_prefix (detail, "UNIQUE"))
+        g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_CONSTRAINT,
+                     _("Another entry already has this name or place (%s). "
+                       "Choose a different one."), detail);
+      else if (g_str_has_prefix (detail, "FOREIGN KEY"))
+        g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_CONSTRAINT,
+                     _("This refers to an entry that does not exist, "
+                       "or is still referred to by others."));
+      else
+        g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_CONSTRAINT,
+                     _("The values are not valid (%s)."), detail);
+      break;
+    default:
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_FAILED,
+                   _("The database reported an error: %s."), detail);
+      break;
+    }
+  return FALSE;
+}
+
+gboolean
+_cr_store_exec (sqlite3    *db,
+                const char *sql,
+                GError    **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return _cr_store_set_error (error, db, rc);
+  return TRUE;
+}
+
+/* A connection with the app's settings: WAL, foreign keys, busy timeout,
+ * durable commits, and the GeoPackage SQL functions. */
+sqlite3 *
+_cr_store_open_connection (const char *path,
+                           gboolean    create,
+                           GError    **error)
+{
+  g_autoptr(sqlite3) db = NULL;
+  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_OPEN,
+                   _("The database “%s” cannot be opened (%s). "
+                     "Check that its folder exists and that you may write to it."),
+                   path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, CR_STORE_BUSY_TIMEOUT_MS);
+  _cr_store_register_functions (db);
+
+  /* The first statement reads the header: a file that is not SQLite
+   * fails here. */
+  rc = sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+        g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_CORRUPT,
+                     _("“%s” is not a Crisis Room database, or it is damaged. "
+                       "Open another file, or restore this one from a backup."), path);
+      else
+        _cr_store_set_error (error, db, rc);
+      return NULL;
+    }
+  if (!_cr_store_exec (db,
+                       "PRAGMA foreign_keys = ON;"
+                       "PRAGMA synchronous = FULL;",
+                       error))
+    return NULL;
+  return g_steal_pointer (&db);
+}
+
+static gboolean
+has_user_tables (sqlite3  *db,
+                 gboolean *has_meta,
+                 GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean any = FALSE;
+  int rc;
+
+  *has_meta = FALSE;
+  rc = sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return _cr_store_set_error (error, db, rc);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+      any = TRUE;
+      if (g_strcmp0 (name, "cr_meta") == 0)
+        *has_meta = TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return _cr_store_set_error (error, db, rc);
+  return any;
+}
+
+static CrStore *
+store_open (const char *path,
+            int         version,
+            GError    **error)
+{
+  g_autoptr(CrStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  gboolean existed, has_meta;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  dir = g_path_get_dirname (path);
+  if (!existed && g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_OPEN,
+                   _("The folder “%s” cannot be created (%s)."), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (CR_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->db = _cr_store_open_connection (path, TRUE, error);
+  if (self->db == NULL)
+    return NULL;
+
+  /* Contacts are personal data: the file is for its owner only. SQLite
+   * gives the -wal and -shm files the same mode. */
+  if (!existed && g_chmod (path, 0600) != 0)
+    g_warning ("Could not restrict the permissions of %s: %s", path, g_strerror (errno));
+
+  if (has_user_tables (self->db, &has_meta, &local_error) && !has_meta)
+    {
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_OURS,
+                   _("“%s” is a database, but not one of Crisis Room. "
+                     "Open another file, or import its layers as GeoJSON."), path);
+      return NULL;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (!_cr_store_migrate (self->db, version, &self->schema_version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static void
+cr_store_finalize (GObject *object)
+{
+  CrStore *self = CR_STORE (object);
+
+  if (self->tx_depth > 0)
+    g_critical ("Store finalized inside a transaction; rolling back");
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      if (self->tx_depth > 0)
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_close (self->db);
+    }
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
+  g_free (self->path);
+  g_free (self->operator_name);
+
+  G_OBJECT_CLASS (cr_store_parent_class)->finalize (object);
+}
+
+static void
+cr_store_class_init (CrStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cr_store_finalize;
+
+  /**
+   * CrStore::changed:
+   * @table: the table that changed
+   * @row_id: the row, or 0 with %CR_STORE_CHANGE_RELOAD
+   * @change: a #CrStoreChange
+   *
+   * Emitted after a committed change. The detail is the table name, so a
+   * view connects to "changed::features".
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT);
+}
+
+static void
+cr_store_init (CrStore *self)
+{
+  const char *real_name = g_get_real_name ();
+
+  self->pending = g_array_new (FALSE, TRUE, sizeof (CrPendingChange));
+  g_array_set_clear_func (self->pending, pending_change_clear);
+  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
+  self->operator_name = g_strdup (g_strcmp0 (real_name, "Unknown") != 0 && *real_name
+                                    ? real_name : g_get_user_name ());
+}
+
+char *
+cr_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "crisis-room", "crisis-room.gpkg", NULL);
+}
+
+char *
+cr_store_demo_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "crisis-room", "demo.gpkg", NULL);
+}
+
+/**
+ * cr_store_open:
+ * @path: the GeoPackage file; created when missing
+ *
+ * Opens the database and brings its schema up to date.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+CrStore *
+cr_store_open (const char *path,
+               GError    **error)
+{
+  return store_open (path, cr_store_latest_schema_version (), error);
+}
+
+/**
+ * cr_store_open_at_version:
+ *
+ * Like cr_store_open() but builds the schema only up to @version; for
+ * the tests that migrate files written by earlier releases.
+ */
+CrStore *
+cr_store_open_at_version (const char *path,
+                          int         version,
+                          GError    **error)
+{
+  g_return_val_if_fail (version >= 1 && version <= cr_store_latest_schema_version (), NULL);
+
+  return store_open (path, version, error);
+}
+
+int
+cr_store_get_schema_version (CrStore *self)
+{
+  g_return_val_if_fail (CR_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+const char *
+cr_store_get_path (CrStore *self)
+{
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+const char *
+cr_store_get_operator (CrStore *self)
+{
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+
+  return self->operator_name;
+}
+
+/* The name written in the audit log for every change this store makes. */
+void
+cr_store_set_operator (CrStore    *self,
+                       const char *operator_name)
+{
+  g_return_if_fail (CR_IS_STORE (self));
+  g_return_if_fail (operator_name != NULL && *operator_name != '\0');
+
+  g_free (self->operator_name);
+  self->operator_name = g_strdup (operator_name);
+}
+
+sqlite3_stmt *
+_cr_store_prepare (CrStore    *self,
+                   const char *sql,
+                   GError    **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _cr_store_set_error (error, self->db, rc);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+cr_store_begin (CrStore *self,
+                GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+
+  /* IMMEDIATE takes the write lock now, so a transaction never fails
+   * half-way because another process started writing. */
+  if (self->tx_depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT cr_%u", self->tx_depth);
+  if (!_cr_store_exec (self->db, sql, error))
+    return FALSE;
+  g_array_append_val (self->marks, self->pending->len);
+  self->tx_depth++;
+  return TRUE;
+}
+
+gboolean
+cr_store_commit (CrStore *self,
+                 GError **error)
+{
+  g_autoptr(GArray) changes = NULL;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  if (self->tx_depth > 1)
+    {
+      g_autofree char *sql = g_strdup_printf ("RELEASE cr_%u", self->tx_depth - 1);
+
+      if (!_cr_store_exec (self->db, sql, error))
+        return FALSE;
+      self->tx_depth--;
+      g_array_set_size (self->marks, self->tx_depth);
+      return TRUE;
+    }
+
+  if (!_cr_store_exec (self->db, "COMMIT", error))
+    {
+      cr_store_rollback (self);
+      return FALSE;
+    }
+  self->tx_depth = 0;
+  g_array_set_size (self->marks, 0);
+
+  /* Emit after the commit, and from a copy: a handler may write. */
+  changes = g_steal_pointer (&self->pending);
+  self->pending = g_array_new (FALSE, TRUE, sizeof (CrPendingChange));
+  g_array_set_clear_func (self->pending, pending_change_clear);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      CrPendingChange *c = &g_array_index (changes, CrPendingChange, i);
+
+      g_signal_emit (self, signals[CHANGED], g_quark_from_string (c->table),
+                     c->table, c->row_id, (int) c->change);
+    }
+  return TRUE;
+}
+
+/* Undoes the innermost transaction level; nothing it queued is emitted. */
+void
+cr_store_rollback (CrStore *self)
+{
+  g_return_if_fail (CR_IS_STORE (self));
+  g_return_if_fail (self->tx_depth > 0);
+
+  if (self->tx_depth > 1)
+    {
+      g_autofree char *sql = g_strdup_printf ("ROLLBACK TO cr_%u; RELEASE cr_%u",
+                                              self->tx_depth - 1, self->tx_depth - 1);
+
+      sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+      self->tx_depth--;
+      g_array_set_size (self->pending, g_array_index (self->marks, guint, self->tx_depth));
+      g_array_set_size (self->marks, self->tx_depth);
+      return;
+    }
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->tx_depth = 0;
+  g_array_set_size (self->marks, 0);
+  g_array_set_size (self->pending, 0);
+}
+
+void
+_cr_store_queue_change (CrStore      *self,
+                        const char   *table,
+                        gint64        row_id,
+                        CrStoreChange change)
+{
+  CrPendingChange c = { g_strdup (table), row_id, change };
+
+  g_array_append_val (self->pending, c);
+}
+
+/**
+ * cr_store_emit_changed:
+ *
+ * Tells views about a change made outside this store's connection (a
+ * bulk import through a #CrFeatureWriter), once it has committed.
+ */
+void
+cr_store_emit_changed (CrStore      *self,
+                       const char   *table,
+                       gint64        row_id,
+                       CrStoreChange change)
+{
+  g_return_if_fail (CR_IS_STORE (self));
+
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table, row_id, (int) change);
+}
+
+gboolean
+_cr_store_write_audit (sqlite3    *db,
+                       const char *operator_name,
+                       const char *table,
+                       gint64      row_id,
+                       const char *action,
+                       const char *before,
+                       const char *after,
+                       GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = cr_time_now_utc ();
+  g_autofree char *at = cr_time_to_storage (now);
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "INSERT INTO audit (at, operator, table_name, row_id, action, before, after)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return _cr_store_set_error (error, db, rc);
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, operator_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, table, -1, SQLITE_STATIC);
+  if (row_id > 0)
+    sqlite3_bind_int64 (stmt, 4, row_id);
+  sqlite3_bind_text (stmt, 5, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, before, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, after, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return _cr_store_set_error (error, db, rc);
+  return TRUE;
+}

@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cr-record.h"
+#include "cr-event.h"
+#include "cr-feature.h"
+#include "cr-feature-kind.h"
+
+G_BEGIN_DECLS
+
+#define CR_STORE_ERROR (cr_store_error_quark ())
+GQuark cr_store_error_quark (void);
+
+typedef enum
+{
+  CR_STORE_ERROR_OPEN,       /* the file cannot be opened or created */
+  CR_STORE_ERROR_NOT_OURS,   /* not a GeoPackage written by Crisis Room */
+  CR_STORE_ERROR_CORRUPT,    /* damaged file */
+  CR_STORE_ERROR_TOO_NEW,    /* written by a newer Crisis Room */
+  CR_STORE_ERROR_NOT_FOUND,  /* the row is gone */
+  CR_STORE_ERROR_CONSTRAINT, /* duplicate name, dangling reference… */
+  CR_STORE_ERROR_CONFLICT,   /* someone else changed the row meanwhile */
+  CR_STORE_ERROR_READ_ONLY,  /* append-only table, or read-only file */
+  CR_STORE_ERROR_FULL,       /* the disk is full */
+  CR_STORE_ERROR_BUSY,       /* another process holds the file too long */
+  CR_STORE_ERROR_INVALID,    /* a value the model does not accept */
+  CR_STORE_ERROR_FAILED,
+} CrStoreError;
+
+typedef enum
+{
+  CR_STORE_CHANGE_INSERT,
+  CR_STORE_CHANGE_UPDATE,
+  CR_STORE_CHANGE_DELETE,
+  CR_STORE_CHANGE_RELOAD, /* many rows of the table changed */
+} CrStoreChange;
+
+#define CR_TYPE_STORE (cr_store_get_type ())
+G_DECLARE_FINAL_TYPE (CrStore, cr_store, CR, STORE, GObject)
+
+/* Opening */
+char       *cr_store_default_path            (void);
+char       *cr_store_demo_path               (void);
+CrStore    *cr_store_open                    (const char     *path,
+                                              GError        **error);
+CrStore    *cr_store_open_at_version         (const char     *path,
+                                              int             version,
+                                              GError        **error);
+int         cr_store_latest_schema_version   (void);
+int         cr_store_get_schema_version      (CrStore        *self);
+const char *cr_store_get_path                (CrStore        *self);
+const char *cr_store_get_operator            (CrStore        *self);
+void        cr_store_set_operator            (CrStore        *self,
+                                              const char     *operator_name);
+
+/* Transactions: every public write is one transaction by itself; wrap
+ * several in begin/commit to make them one. Nestable. */
+gboolean    cr_store_begin                   (CrStore        *self,
+                                              GError        **error);
+gboolean    cr_store_commit                  (CrStore        *self,
+                                              GError        **error);
+void        cr_store_rollback                (CrStore        *self);
+
+/* Generic rows: any CrRecord subclass */
+gboolean    cr_store_insert                  (CrStore        *self,
+                                              CrRecord       *record,
+                                              GError        **error);
+gboolean    cr_store_update                  (CrStore        *self,
+                                              CrRecord       *record,
+                                              GError        **error);
+gboolean    cr_store_delete                  (CrStore        *self,
+                                              CrRecord       *record,
+                                              GError        **error);
+gpointer    cr_store_get                     (CrStore        *self,
+                                              GType           type,
+                                              gint64          id,
+                                              GError        **error);
+GListModel *cr_store_list                    (CrStore        *self,
+                                              GType           type,
+                                              const char     *column,
+                                              gint64          value,
+                                              GError        **error);
+gint64      cr_store_count                   (CrStore        *self,
+                                              GType           type,
+                                              const char     *column,
+                                              gint64          value,
+                                              GError        **error);
+void        cr_store_emit_changed            (CrStore        *self,
+                                              const char     *table,
+                                              gint64          row_id,
+                                              CrStoreChange   change);
+
+/* Events */
+GListModel *cr_store_list_events             (CrStore        *self,
+                                              gboolean        include_archived,
+                                              GError        **error);
+CrEvent    *cr_store_find_event              (CrStore        *self,
+                                              const char     *name,
+                                              GError        **error);
+
+/* Feature kinds */
+GListModel *cr_store_list_feature_kinds      (CrStore        *self,
+                                              GError        **error);
+CrFeatureKind *cr_store_find_feature_kind    (CrStore        *self,
+                                              const char     *code,
+                                              GError        **error);
+
+/* Features */
+GListModel *cr_store_list_features           (CrStore        *self,
+                                              gint64          event_id,
+                                              GError        **error);
+gboolean    cr_store_get_event_extent        (CrStore        *self,
+                                              gint64          event_id,
+                                              CrBBox         *bbox,
+                                              GError        **error);
+
+/**
+ * CrFeatureBlobFunc:
+ * @id: the feature id
+ * @kind: the kind code
+ * @blob: (array length=blob_len): the GeoPackage geometry
+ *
+ * Called for each feature in a viewport query; the pointers are valid
+ * only during the call. Return %FALSE to stop.
+ */
+typedef gboolean (*CrFeatureBlobFunc) (gint64        id,
+                                       const char   *kind,
+                                       const guint8 *blob,
+                                       gsize         blob_len,
+                                       gpointer      user_data);
+
+gboolean    cr_store_foreach_feature_in_bbox (CrStore        *self,
+                                              gint64          event_id,
+                                              const CrBBox   *bbox,
+                                              CrFeatureBlobFunc func,
+                                              gpointer        user_data,
+                                              GError        **error);
+
+/* Bulk feature writing, for imports: one transaction, no GObject per row.
+ * A store, and its writer, belong to one thread at a time. */
+typedef struct
+{
+  gint64 event_id;
+  const char *kind;
+  const char *name;
+  const char *active_from; /* storage form, or NULL */
+  const char *active_to;
+  gint64 partner_id;
+  const char *notes;
+  const char *properties; /* JSON object text, or NULL */
+  const guint8 *geometry; /* GeoPackage blob */
+  gsize geometry_len;
+  double center_lon; /* NaN when not a circle */
+  double center_lat;
+  double radius_m;
+} CrFeatureRow;
+
+typedef struct _CrFeatureWriter CrFeatureWriter;
+
+CrFeatureWriter *cr_store_feature_writer_new (CrStore          *self,
+                                              GError          **error);
+gint64      cr_feature_writer_ensure_event   (CrFeatureWriter  *writer,
+                                              const char       *name,
+                                              gboolean         *created,
+                                              GError          **error);
+gboolean    cr_feature_writer_add            (CrFeatureWriter  *writer,
+                                              const CrFeatureRow *row,
+                                              gint64           *id,
+                                              GError          **error);
+gboolean    cr_feature_writer_add_waypoint   (CrFeatureWriter  *writer,
+                                              gint64            feature_id,
+                                              int               position,
+                                              const char       *name,
+                                              double            lon,
+                                              double            lat,
+                                              const char       *planned_at,
+                                              GError          **error);
+gboolean    cr_feature_writer_commit         (CrFeatureWriter  *writer,
+                                              const char       *audit_action,
+                                              const char       *audit_json,
+                                              GError          **error);
+void        cr_feature_writer_free           (CrFeatureWriter  *writer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrFeatureWriter, cr_feature_writer_free)
+
+G_END_DECLS

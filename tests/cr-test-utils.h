@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cr-store.h"
+
+G_BEGIN_DECLS
+
+/* A fresh temporary directory for this test case, removed with its
+ * content when the test process exits. */
+const char *cr_test_tmpdir        (void);
+char       *cr_test_tmp_path      (const char *name);
+/* A new store on a new file in cr_test_tmpdir(). */
+CrStore    *cr_test_open_store    (void);
+char       *cr_test_fixture_path  (const char *name);
+/* Runs a command line, returns its exit status; output in @out/@err. */
+int         cr_test_run           (const char *const *argv,
+                                   char      **out,
+                                   char      **err);
+const char *cr_test_app_binary    (void);
+gboolean    cr_test_have_program  (const char *name);
+
+G_END_DECLS
