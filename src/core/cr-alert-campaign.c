@@ -44,7 +44,7 @@ cr_alert_campaign_class_init (CrAlertCampaignClass *klass)
     g_param_spec_boxed ("ended-at", NULL, NULL, G_TYPE_DATE_TIME,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TARGET_MINUTES] =
-    g_param_spec_int ("target-minutes", NULL, NULL, G_MININT, G_MAXINT, 0,
+    g_param_spec_int ("target-minutes", NULL, NULL, 1, 24 * 60, 15,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL, NULL,

@@ -33,10 +33,11 @@ static const struct
 CrGeometry *
 cr_geometry_new (CrGeometryType type)
 {
-  CrGeometry *self = g_slice_new0 (CrGeometry);
+  CrGeometry *self;
 
   g_return_val_if_fail (type >= CR_GEOMETRY_POINT && type <= CR_GEOMETRY_COLLECTION, NULL);
 
+  self = g_slice_new0 (CrGeometry);
   self->ref_count = 1;
   self->type = type;
   return self;
@@ -545,13 +546,14 @@ cr_geometry_new_circle (double center_x,
                         double radius_m,
                         guint  n_segments)
 {
-  CrGeometry *polygon = cr_geometry_new (CR_GEOMETRY_POLYGON);
-  CrGeometry *ring = cr_geometry_new (CR_GEOMETRY_LINESTRING);
+  CrGeometry *polygon, *ring;
   double lat1 = deg2rad (center_y), lon1 = deg2rad (center_x);
   double d = radius_m / EARTH_RADIUS_M;
 
   g_return_val_if_fail (radius_m > 0, NULL);
   n_segments = MAX (n_segments, 8);
+  polygon = cr_geometry_new (CR_GEOMETRY_POLYGON);
+  ring = cr_geometry_new (CR_GEOMETRY_LINESTRING);
 
   for (guint i = 0; i <= n_segments; i++)
     {

@@ -79,8 +79,9 @@ values_equal (GParamSpec   *pspec,
     }
   if (G_VALUE_HOLDS (a, CR_TYPE_GEOMETRY))
     return cr_geometry_equal (g_value_get_boxed (a), g_value_get_boxed (b));
-  if (G_VALUE_HOLDS_DOUBLE (a) && isnan (g_value_get_double (a)) && isnan (g_value_get_double (b)))
-    return TRUE;
+  /* GParamSpecDouble's comparison finds NaN equal to every number. */
+  if (G_VALUE_HOLDS_DOUBLE (a) && (isnan (g_value_get_double (a)) || isnan (g_value_get_double (b))))
+    return isnan (g_value_get_double (a)) && isnan (g_value_get_double (b));
   return g_param_values_cmp (pspec, a, b) == 0;
 }
 

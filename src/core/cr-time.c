@@ -150,6 +150,14 @@ cr_time_parse (const char *text)
       if (strlen (stripped) > 10 && stripped[4] == '-' && stripped[10] == ' ')
         stripped[10] = 'T';
       dt = g_date_time_new_from_iso8601 (stripped, cr_time_zone_local ());
+      /* GLib wants seconds, but "2024-09-26T10:00" is ISO 8601 too. */
+      if (dt == NULL && strlen (stripped) >= 16 && stripped[10] == 'T' && stripped[13] == ':' &&
+          (stripped[16] == '\0' || strchr ("Z+-", stripped[16]) != NULL))
+        {
+          g_autofree char *with_seconds = g_strdup_printf ("%.16s:00%s", stripped, stripped + 16);
+
+          dt = g_date_time_new_from_iso8601 (with_seconds, cr_time_zone_local ());
+        }
       if (dt == NULL)
         dt = parse_day_first (stripped);
     }

@@ -151,7 +151,7 @@ read_geometry (Reader *r,
   guint32 code, base, n;
   guint dims = 2;
 
-  if (depth > MAX_DEPTH || r->p >= r->end)
+  if (depth > MAX_DEPTH || r->p >= r->end || *r->p > 1)
     return NULL;
   r->big_endian = (*r->p++ == 0);
   if (!read_u32 (r, &code))
@@ -162,6 +162,14 @@ read_geometry (Reader *r,
     dims++;
   if (code & 0x40000000u)
     dims++;
+  /* EWKB (PostGIS) puts an SRID before the content; WGS84 is assumed. */
+  if (code & 0x20000000u)
+    {
+      guint32 srid;
+
+      if (!read_u32 (r, &srid))
+        return NULL;
+    }
   code &= 0x0fffffffu;
   base = code % 1000;
   if (code >= 1000 && code < 4000)

@@ -149,7 +149,9 @@ cr_feature_writer_add (CrFeatureWriter    *writer,
   g_return_val_if_fail (row != NULL, FALSE);
 
   stmt = writer->insert_feature;
-  sqlite3_bind_int64 (stmt, 1, row->event_id);
+  /* 0 is no event (a reference layer): NULL, as for records. */
+  if (row->event_id > 0)
+    sqlite3_bind_int64 (stmt, 1, row->event_id);
   sqlite3_bind_text (stmt, 2, row->kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, row->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, row->active_from, -1, SQLITE_STATIC);

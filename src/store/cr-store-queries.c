@@ -112,11 +112,12 @@ cr_store_get_event_extent (CrStore *self,
   stmt = _cr_store_prepare (self,
                             "SELECT min(r.minx), min(r.miny), max(r.maxx), max(r.maxy)"
                             " FROM rtree_features_geometry r JOIN features f ON f.id = r.id"
-                            " WHERE f.event_id = ?",
+                            " WHERE f.event_id IS ?",
                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event_id);
+  if (event_id > 0)
+    sqlite3_bind_int64 (stmt, 1, event_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -158,14 +159,19 @@ cr_store_foreach_feature_in_bbox (CrStore          *self,
 
   stmt = _cr_store_prepare (self,
                             "SELECT f.id, f.kind, f.geometry FROM features f"
-                            " WHERE f.event_id = ?1 AND f.id IN"
+                            " WHERE f.event_id IS ?1 AND f.id IN"
                             " (SELECT id FROM rtree_features_geometry"
                             "  WHERE maxx >= ?2 AND minx <= ?4 AND maxy >= ?3 AND miny <= ?5)"
+                            /* The R*Tree rounds outwards to 32-bit floats. */
+                            " AND ST_MaxX(f.geometry) >= ?2 AND ST_MinX(f.geometry) <= ?4"
+                            " AND ST_MaxY(f.geometry) >= ?3 AND ST_MinY(f.geometry) <= ?5"
                             " ORDER BY f.id",
                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event_id);
+  /* Event 0: the reference layers, as in cr_store_list(). */
+  if (event_id > 0)
+    sqlite3_bind_int64 (stmt, 1, event_id);
   sqlite3_bind_double (stmt, 2, bbox->min_x);
   sqlite3_bind_double (stmt, 3, bbox->min_y);
   sqlite3_bind_double (stmt, 4, bbox->max_x);

@@ -376,16 +376,23 @@ cr_store_count (CrStore    *self,
   klass = g_type_class_ref (type);
   if (column != NULL)
     {
-      g_return_val_if_fail (find_field (klass, column) != NULL, -1);
-      sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE \"%s\" = ?",
-                             cr_record_class_get_table (klass), column);
+      GParamSpec *field = find_field (klass, column);
+
+      g_return_val_if_fail (field != NULL, -1);
+      /* As in cr_store_list(): 0 matches NULL for references. */
+      if (value == 0 && is_reference (field))
+        sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE \"%s\" IS NULL",
+                               cr_record_class_get_table (klass), column);
+      else
+        sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE \"%s\" = ?",
+                               cr_record_class_get_table (klass), column);
     }
   else
     sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", cr_record_class_get_table (klass));
   stmt = _cr_store_prepare (self, sql, error);
   if (stmt == NULL)
     return -1;
-  if (column != NULL)
+  if (strchr (sql, '?') != NULL)
     sqlite3_bind_int64 (stmt, 1, value);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
