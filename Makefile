@@ -8,15 +8,16 @@ run: build
 	./$(BUILD)/src/crisis-room --demo
 
 test: build
-	@status=0; meson test -C $(BUILD) --print-errorlogs --no-rebuild || status=$$?; \
-	./tools/test-summary $(BUILD) && exit $$status
+	@rm -f $(BUILD)/meson-logs/testlog.json; \
+	status=0; meson test -C $(BUILD) --print-errorlogs --no-rebuild || status=$$?; \
+	./build-aux/test-summary $(BUILD) && exit $$status
 
 build: deps
 	@if [ ! -f $(BUILD)/build.ninja ]; then meson setup $(BUILD); fi
 	ninja -C $(BUILD)
 
 deps:
-	@./tools/deps
+	@./build-aux/deps
 
 clean:
 	rm -rf $(BUILD)
