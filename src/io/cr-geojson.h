@@ -44,8 +44,9 @@ typedef struct
 
 typedef struct
 {
-  guint index;  /* 0-based position of the feature in the file */
-  char *reason; /* translated, names the problem */
+  guint index;  /* 0-based position of the feature in the file (messages
+                 * count features from 1, as people do) */
+  char *reason; /* translated, names the problem (and the feature's name) */
 } CrGeojsonSkipped;
 
 typedef struct
