@@ -1,0 +1,923 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cr-demo"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "cr-checklist-template-item.h"
+#include "cr-checklist-template.h"
+#include "cr-contact.h"
+#include "cr-demo.h"
+#include "cr-enum-types.h"
+#include "cr-geojson.h"
+#include "cr-partner.h"
+#include "cr-resources.h"
+#include "cr-role.h"
+#include "cr-spoc-assignment.h"
+#include "cr-time.h"
+
+/* The demo event: demo.json (event, partners, contacts, SPOC chains,
+ * roles, checklist template) and papal-visit-2024.geojson (the features),
+ * both in the GResource and described in data/demo/README.md. The
+ * features go through the GeoJSON importer that user files go through,
+ * so the demo shows what an import gives. Everything is written in one
+ * transaction: a damaged demo file leaves the database as it was.
+ */
+
+#define DEMO_JSON "demo.json"
+#define DEMO_GEOJSON "papal-visit-2024.geojson"
+#define DEMO_RESOURCE_DIR RESOURCE_PREFIX "/demo/"
+#define DEMO_FORMAT "crisis-room-demo"
+#define DEMO_VERSION 1
+
+typedef struct
+{
+  CrStore *store;
+  GDateTime *now;
+  /* Casefolded name -> CrPartner: those already in the store, then
+   * those the demo adds. */
+  GHashTable *partners;
+  /* Partner names met in demo.json, casefolded, to refuse duplicates. */
+  GHashTable *file_partners;
+  /* Feature name -> gint64 id, or -1 when several features share it. */
+  GHashTable *features;
+} Loader;
+
+G_DEFINE_QUARK (cr-demo-error-quark, cr_demo_error)
+
+static gboolean invalid (GError    **error,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (2, 3);
+
+/* Every error about demo.json names the file and the place, and says
+ * what to do about it. */
+static gboolean
+invalid (GError    **error,
+         const char *format,
+         ...)
+{
+  g_autofree char *problem = NULL;
+  va_list args;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* Translators: the first %s is a file name, the second a sentence that
+   * says what is wrong in it. */
+  g_set_error (error, CR_DEMO_ERROR, CR_DEMO_ERROR_INVALID,
+               _("%s: %s The demo data is damaged; reinstall Crisis Room to repair it."),
+               DEMO_JSON, problem);
+  return FALSE;
+}
+
+static char *
+enum_nicks (GType type)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  g_autoptr(GString) nicks = g_string_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    g_string_append_printf (nicks, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
+  return g_string_free (g_steal_pointer (&nicks), FALSE);
+}
+
+/* The text at @key, or NULL when it is absent, null or empty. Fails when
+ * it is something else than text, or missing while @required. */
+static gboolean
+get_string (cJSON       *object,
+            const char  *key,
+            gboolean     required,
+            const char  *place,
+            const char **value,
+            GError     **error)
+{
+  cJSON *item = cJSON_GetObjectItemCaseSensitive (object, key);
+
+  *value = NULL;
+  if (item != NULL && !cJSON_IsNull (item) && !cJSON_IsString (item))
+    return invalid (error, _("The “%s” of %s must be text."), key, place);
+  if (item != NULL && cJSON_IsString (item) && item->valuestring[0] != '\0')
+    *value = item->valuestring;
+  if (*value == NULL && required)
+    return invalid (error, _("%s has no “%s”."), place, key);
+  return TRUE;
+}
+
+static gboolean
+get_enum (cJSON      *object,
+          const char *key,
+          GType       type,
+          int         default_value,
+          const char *place,
+          int        *value,
+          GError    **error)
+{
+  const char *nick;
+
+  if (!get_string (object, key, FALSE, place, &nick, error))
+    return FALSE;
+  *value = default_value;
+  if (nick != NULL && !cr_enum_from_nick (type, nick, value))
+    {
+      g_autofree char *nicks = enum_nicks (type);
+
+      return invalid (error, _("The “%s” of %s is “%s”, which is not one of: %s."),
+                      key, place, nick, nicks);
+    }
+  return TRUE;
+}
+
+static gboolean
+get_time (cJSON      *object,
+          const char *key,
+          const char *place,
+          GDateTime **value,
+          GError    **error)
+{
+  const char *text;
+
+  *value = NULL;
+  if (!get_string (object, key, FALSE, place, &text, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+  *value = cr_time_parse (text);
+  if (*value == NULL)
+    return invalid (error,
+                    _("The “%s” of %s, “%s”, is not a date and time such as "
+                      "2024-09-28T08:00:00+02:00."),
+                    key, place, text);
+  return TRUE;
+}
+
+static gboolean
+get_int (cJSON      *object,
+         const char *key,
+         int         default_value,
+         const char *place,
+         int        *value,
+         GError    **error)
+{
+  cJSON *item = cJSON_GetObjectItemCaseSensitive (object, key);
+
+  *value = default_value;
+  if (item == NULL || cJSON_IsNull (item))
+    return TRUE;
+  if (!cJSON_IsNumber (item) || item->valuedouble != floor (item->valuedouble) ||
+      fabs (item->valuedouble) > G_MAXINT)
+    return invalid (error, _("The “%s” of %s must be a whole number."), key, place);
+  *value = (int) item->valuedouble;
+  return TRUE;
+}
+
+static gboolean
+get_bool (cJSON      *object,
+          const char *key,
+          const char *place,
+          gboolean   *value,
+          GError    **error)
+{
+  cJSON *item = cJSON_GetObjectItemCaseSensitive (object, key);
+
+  *value = FALSE;
+  if (item == NULL || cJSON_IsNull (item))
+    return TRUE;
+  if (!cJSON_IsBool (item))
+    return invalid (error, _("The “%s” of %s must be true or false."), key, place);
+  *value = cJSON_IsTrue (item);
+  return TRUE;
+}
+
+/* The list at @key, or NULL when absent. */
+static gboolean
+get_array (cJSON      *object,
+           const char *key,
+           const char *place,
+           cJSON     **value,
+           GError    **error)
+{
+  cJSON *item = cJSON_GetObjectItemCaseSensitive (object, key);
+
+  *value = NULL;
+  if (item == NULL || cJSON_IsNull (item))
+    return TRUE;
+  if (!cJSON_IsArray (item))
+    return invalid (error, _("The “%s” of %s must be a list."), key, place);
+  *value = item;
+  return TRUE;
+}
+
+static gboolean
+check_object (cJSON      *item,
+              const char *place,
+              GError    **error)
+{
+  if (!cJSON_IsObject (item))
+    return invalid (error, _("%s must be an object, between braces."), place);
+  return TRUE;
+}
+
+static CrPartner *
+find_partner (Loader     *loader,
+              const char *name)
+{
+  g_autofree char *key = g_utf8_casefold (name, -1);
+
+  return g_hash_table_lookup (loader->partners, key);
+}
+
+static gboolean
+load_contact (Loader     *loader,
+              CrPartner  *partner,
+              cJSON      *json,
+              const char *place,
+              CrContact **out,
+              GError    **error)
+{
+  g_autoptr(CrContact) contact = cr_contact_new ();
+  g_autoptr(GDateTime) verified_at = NULL;
+  const char *name, *function, *mobile, *office, *always, *email, *language, *verified_by, *notes;
+  int availability, days = -1;
+
+  if (!check_object (json, place, error) ||
+      !get_string (json, "name", TRUE, place, &name, error) ||
+      !get_string (json, "function", FALSE, place, &function, error) ||
+      !get_string (json, "phone_mobile", FALSE, place, &mobile, error) ||
+      !get_string (json, "phone_office", FALSE, place, &office, error) ||
+      !get_string (json, "phone_24_7", FALSE, place, &always, error) ||
+      !get_string (json, "email", FALSE, place, &email, error) ||
+      !get_string (json, "language", FALSE, place, &language, error) ||
+      !get_enum (json, "availability", CR_TYPE_AVAILABILITY, CR_AVAILABILITY_OFFICE_HOURS, place,
+                 &availability, error) ||
+      !get_time (json, "verified_at", place, &verified_at, error) ||
+      !get_int (json, "verified_days_ago", -1, place, &days, error) ||
+      !get_string (json, "verified_by", FALSE, place, &verified_by, error) ||
+      !get_string (json, "notes", FALSE, place, &notes, error))
+    return FALSE;
+
+  if (verified_at != NULL && days >= 0)
+    return invalid (error, _("%s has both “verified_at” and “verified_days_ago”; keep one."), place);
+  if (cJSON_GetObjectItemCaseSensitive (json, "verified_days_ago") != NULL && days < 0)
+    return invalid (error, _("The “%s” of %s must be a whole number."), "verified_days_ago", place);
+  /* Relative to the load, so the demo shows the same mix of fresh and
+   * stale contacts whenever it is loaded. */
+  if (days >= 0)
+    verified_at = g_date_time_add_days (loader->now, -days);
+
+  cr_contact_set_partner_id (contact, cr_record_get_id (CR_RECORD (partner)));
+  cr_contact_set_name (contact, name);
+  cr_contact_set_function (contact, function);
+  cr_contact_set_phone_mobile (contact, mobile);
+  cr_contact_set_phone_office (contact, office);
+  cr_contact_set_phone_24_7 (contact, always);
+  cr_contact_set_email (contact, email);
+  cr_contact_set_language (contact, language);
+  cr_contact_set_availability (contact, availability);
+  cr_contact_set_verified_at (contact, verified_at);
+  cr_contact_set_verified_by (contact, verified_by);
+  cr_contact_set_notes (contact, notes);
+  if (!cr_store_insert (loader->store, CR_RECORD (contact), error))
+    return FALSE;
+  *out = g_steal_pointer (&contact);
+  return TRUE;
+}
+
+static gboolean
+load_spoc_chain (Loader     *loader,
+                 CrPartner  *partner,
+                 cJSON      *spoc,
+                 GHashTable *contacts,
+                 guint       partner_index,
+                 GError    **error)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new (g_direct_hash, g_direct_equal);
+  cJSON *item;
+  int rank = 0;
+
+  cJSON_ArrayForEach (item, spoc)
+    {
+      g_autoptr(CrSpocAssignment) assignment = NULL;
+      g_autofree char *key = NULL;
+      CrContact *contact;
+
+      if (!cJSON_IsString (item))
+        return invalid (error, _("SPOC %d of partner %u must be the name of one of its contacts."),
+                        rank + 1, partner_index);
+      key = g_utf8_casefold (item->valuestring, -1);
+      contact = g_hash_table_lookup (contacts, key);
+      if (contact == NULL)
+        return invalid (error, _("SPOC %d of partner %u, “%s”, is not one of its contacts."),
+                        rank + 1, partner_index, item->valuestring);
+      if (!g_hash_table_add (used, contact))
+        return invalid (error, _("SPOC %d of partner %u, “%s”, is already higher in the chain."),
+                        rank + 1, partner_index, item->valuestring);
+
+      assignment = cr_spoc_assignment_new ();
+      cr_spoc_assignment_set_partner_id (assignment, cr_record_get_id (CR_RECORD (partner)));
+      cr_spoc_assignment_set_contact_id (assignment, cr_record_get_id (CR_RECORD (contact)));
+      cr_spoc_assignment_set_rank (assignment, rank++);
+      if (!cr_store_insert (loader->store, CR_RECORD (assignment), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_partner (Loader  *loader,
+              cJSON   *json,
+              guint    index,
+              GError **error)
+{
+  g_autofree char *place = g_strdup_printf (_("partner %u"), index);
+  g_autofree char *key = NULL;
+  g_autoptr(CrPartner) partner = NULL;
+  g_autoptr(GHashTable) contacts = NULL;
+  const char *name, *languages, *address, *notes;
+  cJSON *contacts_json, *spoc_json, *item;
+  int type;
+  guint n = 0;
+
+  if (!check_object (json, place, error) ||
+      !get_string (json, "name", TRUE, place, &name, error) ||
+      !get_enum (json, "type", CR_TYPE_PARTNER_TYPE, CR_PARTNER_TYPE_OTHER, place, &type, error) ||
+      !get_string (json, "languages", FALSE, place, &languages, error) ||
+      !get_string (json, "address", FALSE, place, &address, error) ||
+      !get_string (json, "notes", FALSE, place, &notes, error) ||
+      !get_array (json, "contacts", place, &contacts_json, error) ||
+      !get_array (json, "spoc", place, &spoc_json, error))
+    return FALSE;
+
+  key = g_utf8_casefold (name, -1);
+  if (!g_hash_table_add (loader->file_partners, g_strdup (key)))
+    return invalid (error, _("%s has the same name as an earlier partner, “%s”."), place, name);
+  /* A partner the user already has keeps its own contacts and chain. */
+  if (g_hash_table_contains (loader->partners, key))
+    {
+      g_debug ("Partner “%s” is already there; keeping it as it is", name);
+      return TRUE;
+    }
+
+  partner = cr_partner_new ();
+  cr_partner_set_name (partner, name);
+  cr_partner_set_partner_type (partner, type);
+  cr_partner_set_languages (partner, languages);
+  cr_partner_set_address (partner, address);
+  cr_partner_set_notes (partner, notes);
+  if (!cr_store_insert (loader->store, CR_RECORD (partner), error))
+    return FALSE;
+  g_hash_table_insert (loader->partners, g_steal_pointer (&key), g_object_ref (partner));
+
+  contacts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  cJSON_ArrayForEach (item, contacts_json)
+    {
+      g_autofree char *contact_place = g_strdup_printf (_("contact %u of partner %u"), ++n, index);
+      CrContact *contact = NULL;
+      char *contact_key;
+
+      if (!load_contact (loader, partner, item, contact_place, &contact, error))
+        return FALSE;
+      contact_key = g_utf8_casefold (cr_contact_get_name (contact), -1);
+      if (!g_hash_table_insert (contacts, contact_key, contact))
+        return invalid (error, _("%s has the same name as another contact of the partner, “%s”."),
+                        contact_place, cr_contact_get_name (contact));
+    }
+  return load_spoc_chain (loader, partner, spoc_json, contacts, index, error);
+}
+
+static gboolean
+load_partners (Loader  *loader,
+               cJSON   *root,
+               GError **error)
+{
+  g_autoptr(GListModel) existing = NULL;
+  cJSON *partners, *item;
+  guint index = 0;
+
+  existing = cr_store_list (loader->store, CR_TYPE_PARTNER, NULL, 0, error);
+  if (existing == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (existing); i++)
+    {
+      g_autoptr(CrPartner) partner = g_list_model_get_item (existing, i);
+
+      g_hash_table_insert (loader->partners, g_utf8_casefold (cr_partner_get_name (partner), -1),
+                           g_object_ref (partner));
+    }
+
+  if (!get_array (root, "partners", _("the file"), &partners, error))
+    return FALSE;
+  cJSON_ArrayForEach (item, partners)
+    if (!load_partner (loader, item, ++index, error))
+      return FALSE;
+  return TRUE;
+}
+
+static CrEvent *
+event_from_json (cJSON   *root,
+                 GError **error)
+{
+  g_autoptr(CrEvent) event = cr_event_new ();
+  g_autoptr(GDateTime) starts = NULL;
+  g_autoptr(GDateTime) ends = NULL;
+  const char *place = _("the event");
+  const char *name, *description;
+  cJSON *json = cJSON_GetObjectItemCaseSensitive (root, "event");
+  int kind, status;
+
+  if (json == NULL)
+    {
+      invalid (error, _("It has no “event”."));
+      return NULL;
+    }
+  if (!check_object (json, place, error) ||
+      !get_string (json, "name", TRUE, place, &name, error) ||
+      !get_enum (json, "kind", CR_TYPE_EVENT_KIND, CR_EVENT_KIND_VISIT, place, &kind, error) ||
+      !get_enum (json, "status", CR_TYPE_EVENT_STATUS, CR_EVENT_STATUS_PLANNING, place, &status,
+                 error) ||
+      !get_time (json, "starts", place, &starts, error) ||
+      !get_time (json, "ends", place, &ends, error) ||
+      !get_string (json, "description", FALSE, place, &description, error))
+    return NULL;
+  if (starts != NULL && ends != NULL && g_date_time_compare (ends, starts) < 0)
+    {
+      invalid (error, _("The event ends before it starts."));
+      return NULL;
+    }
+
+  cr_event_set_name (event, name);
+  cr_event_set_kind (event, kind);
+  cr_event_set_status (event, status);
+  cr_event_set_starts (event, starts);
+  cr_event_set_ends (event, ends);
+  cr_event_set_description (event, description);
+  return g_steal_pointer (&event);
+}
+
+static gboolean
+import_features (Loader   *loader,
+                 CrEvent  *event,
+                 GBytes   *geojson,
+                 GError  **error)
+{
+  g_autoptr(CrGeojsonImportResult) result = NULL;
+  g_autoptr(GListModel) features = NULL;
+  CrGeojsonImportOptions options = { 0 };
+  gint64 event_id = cr_record_get_id (CR_RECORD (event));
+
+  /* A few dozen features: threads would cost more than they save. */
+  options.n_threads = 1;
+  result = cr_geojson_import_bytes (loader->store, geojson, DEMO_GEOJSON, cr_event_get_name (event),
+                                    &options, NULL, error);
+  if (result == NULL)
+    {
+      if (error != NULL && *error != NULL && strstr ((*error)->message, DEMO_GEOJSON) == NULL)
+        g_prefix_error (error, "%s: ", DEMO_GEOJSON);
+      return FALSE;
+    }
+  g_warn_if_fail (result->event_id == event_id);
+  g_debug ("Demo: %u features, %u waypoints", result->n_features, result->n_waypoints);
+
+  features = cr_store_list_features (loader->store, event_id, error);
+  if (features == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (features); i++)
+    {
+      g_autoptr(CrFeature) feature = g_list_model_get_item (features, i);
+      const char *name = cr_feature_get_name (feature);
+      gint64 *id = g_new (gint64, 1);
+
+      if (name == NULL)
+        {
+          g_free (id);
+          continue;
+        }
+      *id = g_hash_table_contains (loader->features, name) ? -1 : cr_record_get_id (CR_RECORD (feature));
+      g_hash_table_insert (loader->features, g_strdup (name), id);
+    }
+  return TRUE;
+}
+
+static gboolean
+find_contact (Loader     *loader,
+              CrPartner  *partner,
+              const char *name,
+              gint64     *id,
+              GError    **error)
+{
+  g_autoptr(GListModel) contacts = NULL;
+  g_autofree char *key = g_utf8_casefold (name, -1);
+
+  *id = 0;
+  contacts = cr_store_list (loader->store, CR_TYPE_CONTACT, "partner_id",
+                            cr_record_get_id (CR_RECORD (partner)), error);
+  if (contacts == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (contacts) && *id == 0; i++)
+    {
+      g_autoptr(CrContact) contact = g_list_model_get_item (contacts, i);
+      g_autofree char *contact_key = g_utf8_casefold (cr_contact_get_name (contact), -1);
+
+      if (g_str_equal (key, contact_key))
+        *id = cr_record_get_id (CR_RECORD (contact));
+    }
+  return TRUE;
+}
+
+static gboolean
+load_role (Loader  *loader,
+           gint64   event_id,
+           cJSON   *json,
+           guint    index,
+           GError **error)
+{
+  g_autofree char *place = g_strdup_printf (_("role %u"), index);
+  g_autoptr(CrRole) role = cr_role_new ();
+  const char *partner_name, *responsibility, *sector, *contact;
+  gint64 contact_id = 0, *sector_id = NULL;
+  CrPartner *partner;
+  int discipline;
+
+  if (!check_object (json, place, error) ||
+      !get_string (json, "partner", TRUE, place, &partner_name, error) ||
+      !get_enum (json, "discipline", CR_TYPE_DISCIPLINE, CR_DISCIPLINE_OTHER, place, &discipline,
+                 error) ||
+      !get_string (json, "responsibility", FALSE, place, &responsibility, error) ||
+      !get_string (json, "sector", FALSE, place, &sector, error) ||
+      !get_string (json, "contact", FALSE, place, &contact, error))
+    return FALSE;
+
+  partner = find_partner (loader, partner_name);
+  if (partner == NULL)
+    return invalid (error, _("The partner “%s” of %s is not in the file."), partner_name, place);
+  if (sector != NULL)
+    {
+      sector_id = g_hash_table_lookup (loader->features, sector);
+      if (sector_id == NULL)
+        return invalid (error, _("The sector “%s” of %s is not the name of a feature of the event."),
+                        sector, place);
+      if (*sector_id < 0)
+        return invalid (error, _("The sector “%s” of %s is the name of several features."),
+                        sector, place);
+    }
+  if (contact != NULL)
+    {
+      if (!find_contact (loader, partner, contact, &contact_id, error))
+        return FALSE;
+      if (contact_id == 0)
+        return invalid (error, _("The contact “%s” of %s is not a contact of its partner."),
+                        contact, place);
+    }
+
+  cr_role_set_event_id (role, event_id);
+  cr_role_set_partner_id (role, cr_record_get_id (CR_RECORD (partner)));
+  cr_role_set_discipline (role, discipline);
+  cr_role_set_responsibility (role, responsibility);
+  cr_role_set_sector_id (role, sector_id != NULL ? *sector_id : 0);
+  cr_role_set_contact_id (role, contact_id);
+  return cr_store_insert (loader->store, CR_RECORD (role), error);
+}
+
+static gboolean
+load_template_item (Loader              *loader,
+                    CrChecklistTemplate *template,
+                    cJSON               *json,
+                    guint                index,
+                    guint                template_index,
+                    GError             **error)
+{
+  g_autofree char *place = g_strdup_printf (_("item %u of checklist template %u"), index,
+                                            template_index);
+  g_autoptr(CrChecklistTemplateItem) item = cr_checklist_template_item_new ();
+  const char *text, *responsible, *partner_name, *partner_type;
+  CrPartner *partner = NULL;
+  gboolean mandatory;
+  int cell, due, type;
+
+  if (!check_object (json, place, error) ||
+      !get_enum (json, "cell", CR_TYPE_CELL, CR_CELL_OPERATIONS, place, &cell, error) ||
+      !get_string (json, "text", TRUE, place, &text, error) ||
+      !get_string (json, "responsible", FALSE, place, &responsible, error) ||
+      !get_int (json, "due_offset_min", 0, place, &due, error) ||
+      !get_bool (json, "mandatory", place, &mandatory, error) ||
+      !get_string (json, "partner", FALSE, place, &partner_name, error) ||
+      !get_enum (json, "partner_type", CR_TYPE_PARTNER_TYPE, -1, place, &type, error))
+    return FALSE;
+
+  if (partner_name != NULL)
+    {
+      partner = find_partner (loader, partner_name);
+      if (partner == NULL)
+        return invalid (error, _("The partner “%s” of %s is not in the file."), partner_name, place);
+    }
+  partner_type = type >= 0 ? cr_enum_to_nick (CR_TYPE_PARTNER_TYPE, type) : NULL;
+
+  cr_checklist_template_item_set_template_id (item, cr_record_get_id (CR_RECORD (template)));
+  cr_checklist_template_item_set_position (item, (int) index - 1);
+  cr_checklist_template_item_set_cell (item, cell);
+  cr_checklist_template_item_set_text (item, text);
+  cr_checklist_template_item_set_responsible (item, responsible);
+  cr_checklist_template_item_set_due_offset_min (item, due);
+  cr_checklist_template_item_set_mandatory (item, mandatory);
+  cr_checklist_template_item_set_partner_id (item,
+                                             partner != NULL ? cr_record_get_id (CR_RECORD (partner)) : 0);
+  cr_checklist_template_item_set_partner_type (item, partner_type);
+  return cr_store_insert (loader->store, CR_RECORD (item), error);
+}
+
+static gboolean
+load_template (Loader     *loader,
+               GHashTable *existing,
+               cJSON      *json,
+               guint       index,
+               GError    **error)
+{
+  g_autofree char *place = g_strdup_printf (_("checklist template %u"), index);
+  g_autoptr(CrChecklistTemplate) template = cr_checklist_template_new ();
+  g_autofree char *key = NULL;
+  const char *name, *description;
+  cJSON *items, *item;
+  int kind;
+  guint n = 0;
+
+  if (!check_object (json, place, error) ||
+      !get_string (json, "name", TRUE, place, &name, error) ||
+      !get_enum (json, "event_kind", CR_TYPE_EVENT_KIND, -1, place, &kind, error) ||
+      !get_string (json, "description", FALSE, place, &description, error) ||
+      !get_array (json, "items", place, &items, error))
+    return FALSE;
+
+  key = g_utf8_casefold (name, -1);
+  if (!g_hash_table_add (existing, g_steal_pointer (&key)))
+    {
+      g_debug ("Checklist template “%s” is already there; keeping it as it is", name);
+      return TRUE;
+    }
+
+  cr_checklist_template_set_name (template, name);
+  cr_checklist_template_set_event_kind (template,
+                                        kind >= 0 ? cr_enum_to_nick (CR_TYPE_EVENT_KIND, kind) : NULL);
+  cr_checklist_template_set_description (template, description);
+  if (!cr_store_insert (loader->store, CR_RECORD (template), error))
+    return FALSE;
+  cJSON_ArrayForEach (item, items)
+    if (!load_template_item (loader, template, item, ++n, index, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+load_templates (Loader  *loader,
+                cJSON   *root,
+                GError **error)
+{
+  g_autoptr(GHashTable) existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GListModel) templates = NULL;
+  cJSON *list, *item;
+  guint index = 0;
+
+  if (!get_array (root, "checklist_templates", _("the file"), &list, error))
+    return FALSE;
+  templates = cr_store_list (loader->store, CR_TYPE_CHECKLIST_TEMPLATE, NULL, 0, error);
+  if (templates == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (templates); i++)
+    {
+      g_autoptr(CrChecklistTemplate) template = g_list_model_get_item (templates, i);
+
+      g_hash_table_add (existing, g_utf8_casefold (cr_checklist_template_get_name (template), -1));
+    }
+  cJSON_ArrayForEach (item, list)
+    if (!load_template (loader, existing, item, ++index, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Everything but the transaction, which the caller holds. */
+static gboolean
+load_all (Loader  *loader,
+          cJSON   *root,
+          CrEvent *event,
+          GBytes  *geojson,
+          GError **error)
+{
+  cJSON *roles, *item;
+  guint index = 0;
+
+  /* Partners first: the importer resolves the features' "partner"
+   * property against the partners there at import time. */
+  if (!load_partners (loader, root, error))
+    return FALSE;
+  if (!cr_store_insert (loader->store, CR_RECORD (event), error))
+    return FALSE;
+  if (!import_features (loader, event, geojson, error))
+    return FALSE;
+
+  if (!get_array (root, "roles", _("the file"), &roles, error))
+    return FALSE;
+  cJSON_ArrayForEach (item, roles)
+    if (!load_role (loader, cr_record_get_id (CR_RECORD (event)), item, ++index, error))
+      return FALSE;
+
+  return load_templates (loader, root, error);
+}
+
+static cJSON *
+parse_demo_json (GBytes  *bytes,
+                 GError **error)
+{
+  g_autoptr(cJSON) root = NULL;
+  const char *data, *end = NULL;
+  gsize size;
+  cJSON *format, *version;
+
+  data = g_bytes_get_data (bytes, &size);
+  root = cJSON_ParseWithLengthOpts (data, size, &end, FALSE);
+  if (root == NULL)
+    {
+      guint line = 1;
+
+      for (const char *p = data; p != NULL && end != NULL && p < end && p < data + size; p++)
+        if (*p == '\n')
+          line++;
+      invalid (error, _("It is not valid JSON (near line %u)."), line);
+      return NULL;
+    }
+
+  format = cJSON_GetObjectItemCaseSensitive (root, "format");
+  if (!cJSON_IsObject (root) || !cJSON_IsString (format) ||
+      g_strcmp0 (format->valuestring, DEMO_FORMAT) != 0)
+    {
+      invalid (error, _("It is not Crisis Room demo data (its “format” must be “%s”)."), DEMO_FORMAT);
+      return NULL;
+    }
+  version = cJSON_GetObjectItemCaseSensitive (root, "version");
+  if (!cJSON_IsNumber (version) || version->valuedouble < 1)
+    {
+      invalid (error, _("%s has no “%s”."), _("the file"), "version");
+      return NULL;
+    }
+  if (version->valuedouble > DEMO_VERSION)
+    {
+      invalid (error, _("It is written for a newer Crisis Room (version %d; this one reads %d)."),
+               version->valueint, DEMO_VERSION);
+      return NULL;
+    }
+  return g_steal_pointer (&root);
+}
+
+static GBytes *
+lookup_demo_file (const char *name,
+                  GError    **error)
+{
+  g_autofree char *path = g_strconcat (DEMO_RESOURCE_DIR, name, NULL);
+  g_autoptr(GError) local_error = NULL;
+  GBytes *bytes;
+
+  /* Through cr_get_resource(), which also keeps the resource object in a
+   * link of the static library. */
+  bytes = g_resource_lookup_data (cr_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                  &local_error);
+  if (bytes == NULL)
+    g_set_error (error, CR_DEMO_ERROR, CR_DEMO_ERROR_MISSING,
+                 _("The demo data “%s” is missing from this build of Crisis Room (%s). "
+                   "Reinstall Crisis Room."),
+                 name, local_error->message);
+  return bytes;
+}
+
+/**
+ * cr_demo_is_loaded:
+ *
+ * Returns: whether @store has the demo event
+ */
+gboolean
+cr_demo_is_loaded (CrStore *store)
+{
+  g_autoptr(CrEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (CR_IS_STORE (store), FALSE);
+
+  event = cr_store_find_event (store, CR_DEMO_EVENT_NAME, &error);
+  if (error != NULL)
+    g_debug ("Cannot look for the demo event: %s", error->message);
+  return event != NULL;
+}
+
+/**
+ * cr_demo_load_from_bytes:
+ * @demo_json: the content of demo.json
+ * @geojson: the features of the event, as GeoJSON
+ * @loaded: (out) (optional): %FALSE when an event of that name was there
+ *   already, and nothing was written
+ *
+ * Loads the demo from the given data in one transaction (a savepoint when
+ * the caller holds one): on error, nothing is written.
+ *
+ * Returns: %FALSE with @error set on failure
+ */
+gboolean
+cr_demo_load_from_bytes (CrStore  *store,
+                         GBytes   *demo_json,
+                         GBytes   *geojson,
+                         gboolean *loaded,
+                         GError  **error)
+{
+  g_autoptr(cJSON) root = NULL;
+  g_autoptr(CrEvent) event = NULL;
+  g_autoptr(CrEvent) existing = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Loader loader = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (CR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (demo_json != NULL, FALSE);
+  g_return_val_if_fail (geojson != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (loaded != NULL)
+    *loaded = FALSE;
+  root = parse_demo_json (demo_json, error);
+  if (root == NULL)
+    return FALSE;
+  event = event_from_json (root, error);
+  if (event == NULL)
+    return FALSE;
+
+  /* The check is inside the transaction, which holds the write lock, so
+   * two windows started with --demo cannot both load it. */
+  if (!cr_store_begin (store, error))
+    return FALSE;
+  existing = cr_store_find_event (store, cr_event_get_name (event), &local_error);
+  if (local_error != NULL)
+    {
+      cr_store_rollback (store);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (existing != NULL)
+    {
+      cr_store_rollback (store);
+      return TRUE;
+    }
+
+  loader.store = store;
+  loader.now = cr_time_now_utc ();
+  loader.partners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  loader.file_partners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  loader.features = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ok = load_all (&loader, root, event, geojson, error);
+  g_date_time_unref (loader.now);
+  g_hash_table_unref (loader.partners);
+  g_hash_table_unref (loader.file_partners);
+  g_hash_table_unref (loader.features);
+
+  if (!ok)
+    {
+      cr_store_rollback (store);
+      return FALSE;
+    }
+  /* A failed outermost commit has already rolled back. */
+  if (!cr_store_commit (store, error))
+    return FALSE;
+  if (loaded != NULL)
+    *loaded = TRUE;
+  return TRUE;
+}
+
+/**
+ * cr_demo_load:
+ * @loaded: (out) (optional): %FALSE when the demo was there already
+ *
+ * Adds the demo event, with its partners, contacts, roles and checklist
+ * template, unless it is there already.
+ *
+ * Returns: %FALSE with @error set on failure; the database is then as it
+ *   was
+ */
+gboolean
+cr_demo_load (CrStore  *store,
+              gboolean *loaded,
+              GError  **error)
+{
+  g_autoptr(GBytes) demo_json = NULL;
+  g_autoptr(GBytes) geojson = NULL;
+
+  g_return_val_if_fail (CR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (loaded != NULL)
+    *loaded = FALSE;
+  if (cr_demo_is_loaded (store))
+    return TRUE;
+  demo_json = lookup_demo_file (DEMO_JSON, error);
+  if (demo_json == NULL)
+    return FALSE;
+  geojson = lookup_demo_file (DEMO_GEOJSON, error);
+  if (geojson == NULL)
+    return FALSE;
+  return cr_demo_load_from_bytes (store, demo_json, geojson, loaded, error);
+}
