@@ -1679,18 +1679,15 @@ typedef struct
 } Hits;
 
 static gboolean
-hit_cb (gint64        id,
-        const char   *kind,
-        const guint8 *blob,
-        gsize         blob_len,
-        gpointer      user_data)
+hit_cb (const CrFeatureView *feature,
+        gpointer             user_data)
 {
   Hits *hits = user_data;
-  g_autoptr(CrGeometry) g = cr_gpkg_blob_read (blob, blob_len, NULL, NULL);
+  g_autoptr(CrGeometry) g = cr_gpkg_blob_read (feature->blob, feature->blob_len, NULL, NULL);
 
-  if (g == NULL || kind == NULL)
+  if (g == NULL || feature->kind == NULL)
     hits->blobs_ok = FALSE;
-  g_array_append_val (hits->ids, id);
+  g_array_append_val (hits->ids, feature->id);
   return hits->stop_after == 0 || hits->ids->len < hits->stop_after;
 }
 

@@ -146,7 +146,7 @@ gboolean
 cr_store_foreach_feature_in_bbox (CrStore          *self,
                                   gint64            event_id,
                                   const CrBBox     *bbox,
-                                  CrFeatureBlobFunc func,
+                                  CrFeatureViewFunc func,
                                   gpointer          user_data,
                                   GError          **error)
 {
@@ -158,7 +158,8 @@ cr_store_foreach_feature_in_bbox (CrStore          *self,
   g_return_val_if_fail (func != NULL, FALSE);
 
   stmt = _cr_store_prepare (self,
-                            "SELECT f.id, f.kind, f.geometry FROM features f"
+                            "SELECT f.id, f.kind, f.geometry, f.name, f.active_from, f.active_to"
+                            " FROM features f"
                             " WHERE f.event_id IS ?1 AND f.id IN"
                             " (SELECT id FROM rtree_features_geometry"
                             "  WHERE maxx >= ?2 AND minx <= ?4 AND maxy >= ?3 AND miny <= ?5)"
@@ -178,8 +179,17 @@ cr_store_foreach_feature_in_bbox (CrStore          *self,
   sqlite3_bind_double (stmt, 5, bbox->max_y);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (!func (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-                 sqlite3_column_blob (stmt, 2), (gsize) sqlite3_column_bytes (stmt, 2), user_data))
+      CrFeatureView view = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .kind = (const char *) sqlite3_column_text (stmt, 1),
+        .blob = sqlite3_column_blob (stmt, 2),
+        .blob_len = (gsize) sqlite3_column_bytes (stmt, 2),
+        .name = (const char *) sqlite3_column_text (stmt, 3),
+        .active_from = (const char *) sqlite3_column_text (stmt, 4),
+        .active_to = (const char *) sqlite3_column_text (stmt, 5),
+      };
+
+      if (!func (&view, user_data))
         {
           rc = SQLITE_DONE;
           break;

@@ -117,24 +117,37 @@ gboolean    cr_store_get_event_extent        (CrStore        *self,
                                               GError        **error);
 
 /**
- * CrFeatureBlobFunc:
+ * CrFeatureView:
  * @id: the feature id
  * @kind: the kind code
+ * @name: (nullable): the name
+ * @active_from: (nullable): start of the active window, storage form
+ *   (UTC ISO 8601 text, which sorts like the times it holds)
+ * @active_to: (nullable): end of the active window, storage form
  * @blob: (array length=blob_len): the GeoPackage geometry
  *
- * Called for each feature in a viewport query; the pointers are valid
- * only during the call. Return %FALSE to stop.
+ * What drawing and hit-testing need of a feature; valid only during the
+ * #CrFeatureViewFunc call.
  */
-typedef gboolean (*CrFeatureBlobFunc) (gint64        id,
-                                       const char   *kind,
-                                       const guint8 *blob,
-                                       gsize         blob_len,
-                                       gpointer      user_data);
+typedef struct
+{
+  gint64 id;
+  const char *kind;
+  const char *name;
+  const char *active_from;
+  const char *active_to;
+  const guint8 *blob;
+  gsize blob_len;
+} CrFeatureView;
+
+/* Return %FALSE to stop. */
+typedef gboolean (*CrFeatureViewFunc) (const CrFeatureView *feature,
+                                       gpointer             user_data);
 
 gboolean    cr_store_foreach_feature_in_bbox (CrStore        *self,
                                               gint64          event_id,
                                               const CrBBox   *bbox,
-                                              CrFeatureBlobFunc func,
+                                              CrFeatureViewFunc func,
                                               gpointer        user_data,
                                               GError        **error);
 

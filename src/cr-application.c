@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cr-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cr-application.h"
+#include "cr-demo.h"
+#include "cr-window.h"
+
+/**
+ * CrApplication:
+ *
+ * Opens the database named on the command line and shows the window.
+ *
+ * Not unique (G_APPLICATION_NON_UNIQUE): every `crisis-room` is its own
+ * process with its own database, so an operator window and a wall screen
+ * can run side by side, on one file or on different ones.
+ */
+struct _CrApplication
+{
+  AdwApplication parent_instance;
+
+  char *database_path;
+  gboolean demo;
+  CrStore *store;
+  GSettings *settings;
+  char *startup_error;
+};
+
+G_DEFINE_FINAL_TYPE (CrApplication, cr_application, ADW_TYPE_APPLICATION)
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  CrApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Crisis Room developers"), NULL };
+
+  adw_show_about_window (window,
+                         "application-name", _("Crisis Room"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Crisis Room developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("The shared picture of an event or a crisis, "
+                                       "for a crisis centre and its partners"),
+                         "website", "https://github.com/crisisroom/crisis-room",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         /* Translators: put your names here, one per line. */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated, NULL, NULL, NULL },
+  { "about", about_activated, NULL, NULL, NULL },
+};
+
+static void
+error_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+/* Without a database there is nothing to show: say why, then quit. */
+static void
+show_startup_error (CrApplication *self)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Cannot Open the Database"),
+                                                       self->startup_error));
+  adw_message_dialog_add_response (dialog, "close", _("_Quit"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (error_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The installed schema, or, when running from the build tree without
+ * installing (`make run`), the one compiled there. */
+static GSettings *
+new_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaSource) build_source = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "io.github.crisisroom.CrisisRoom", TRUE);
+  if (schema == NULL)
+    {
+      build_source = g_settings_schema_source_new_from_directory (BUILD_SCHEMA_DIR, source, FALSE,
+                                                                  NULL);
+      if (build_source != NULL)
+        schema = g_settings_schema_source_lookup (build_source, "io.github.crisisroom.CrisisRoom",
+                                                  FALSE);
+    }
+  if (schema == NULL)
+    g_error ("The settings schema io.github.crisisroom.CrisisRoom is not installed; "
+             "install Crisis Room or run it from its build directory.");
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+cr_application_startup (GApplication *application)
+{
+  CrApplication *self = CR_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *operator_name = NULL;
+  const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (cr_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+
+  self->settings = new_settings ();
+  self->store = cr_store_open (self->database_path, &error);
+  if (self->store != NULL && self->demo)
+    {
+      gboolean loaded;
+
+      if (!cr_demo_load (self->store, &loaded, &error))
+        g_clear_object (&self->store);
+    }
+  if (self->store == NULL)
+    {
+      self->startup_error = g_strdup (error->message);
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  operator_name = g_settings_get_string (self->settings, "operator-name");
+  if (*operator_name != '\0')
+    cr_store_set_operator (self->store, operator_name);
+}
+
+static void
+cr_application_activate (GApplication *application)
+{
+  CrApplication *self = CR_APPLICATION (application);
+  GtkWindow *window;
+
+  if (self->store == NULL)
+    {
+      show_startup_error (self);
+      return;
+    }
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (cr_window_new (self));
+  gtk_window_present (window);
+}
+
+static void
+cr_application_finalize (GObject *object)
+{
+  CrApplication *self = CR_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_free (self->database_path);
+  g_free (self->startup_error);
+
+  G_OBJECT_CLASS (cr_application_parent_class)->finalize (object);
+}
+
+static void
+cr_application_class_init (CrApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = cr_application_finalize;
+  app_class->startup = cr_application_startup;
+  app_class->activate = cr_application_activate;
+}
+
+static void
+cr_application_init (CrApplication *self)
+{
+}
+
+CrApplication *
+cr_application_new (const CrOptions *options)
+{
+  CrApplication *self;
+
+  self = g_object_new (CR_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+  self->database_path = cr_options_database_path (options);
+  self->demo = options->demo;
+  return self;
+}
+
+/**
+ * cr_application_get_store:
+ *
+ * Returns: (transfer none): the open database
+ */
+CrStore *
+cr_application_get_store (CrApplication *self)
+{
+  g_return_val_if_fail (CR_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * cr_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+cr_application_get_settings (CrApplication *self)
+{
+  g_return_val_if_fail (CR_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cr-application.h"
+#include "cr-feature-layer.h"
+
+G_BEGIN_DECLS
+
+#define CR_TYPE_WINDOW (cr_window_get_type ())
+G_DECLARE_FINAL_TYPE (CrWindow, cr_window, CR, WINDOW, AdwApplicationWindow)
+
+CrWindow       *cr_window_new               (CrApplication *application);
+gboolean        cr_window_select_event      (CrWindow      *self,
+                                             const char    *name);
+CrEvent        *cr_window_get_event         (CrWindow      *self);
+CrFeatureLayer *cr_window_get_feature_layer (CrWindow      *self);
+ShumateMap     *cr_window_get_map           (CrWindow      *self);
+GListModel     *cr_window_get_events        (CrWindow      *self);
+
+G_END_DECLS
