@@ -25,9 +25,7 @@ struct _CrFeatureLayer
 G_DEFINE_FINAL_TYPE (CrFeatureLayer, cr_feature_layer, SHUMATE_TYPE_LAYER)
 
 static void
-queue_draw_cb (gpointer        instance,
-               gpointer        arg,
-               CrFeatureLayer *self)
+queue_draw_cb (CrFeatureLayer *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -100,7 +98,7 @@ cr_feature_layer_constructed (GObject *object)
   G_OBJECT_CLASS (cr_feature_layer_parent_class)->constructed (object);
 
   viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  g_signal_connect_object (viewport, "notify", G_CALLBACK (queue_draw_cb), self, 0);
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (queue_draw_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -145,10 +143,10 @@ cr_feature_layer_new (ShumateViewport *viewport,
 
   self = g_object_new (CR_TYPE_FEATURE_LAYER, "viewport", viewport, NULL);
   self->renderer = g_object_ref (renderer);
-  g_signal_connect_object (renderer, "notify", G_CALLBACK (queue_draw_cb), self, 0);
+  g_signal_connect_object (renderer, "changed", G_CALLBACK (queue_draw_cb), self, G_CONNECT_SWAPPED);
   store = cr_map_renderer_get_store (renderer);
   g_signal_connect (store, "changed::features", G_CALLBACK (store_changed_cb), self);
-  g_signal_connect (store, "changed::feature_kinds", G_CALLBACK (store_changed_cb), self);
+  g_signal_connect (store, "changed::waypoints", G_CALLBACK (store_changed_cb), self);
   return self;
 }
 

@@ -3,12 +3,18 @@
 
 #include "config.h"
 
+#include <gdk/gdk.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "cr-itinerary.h"
+#include "cr-label-placer.h"
 #include "cr-map-renderer.h"
+#include "cr-time.h"
+#include "cr-waypoint.h"
 #include "cr-wkb.h"
 
 /**
@@ -18,13 +24,25 @@
  * store's viewport query: only what the view shows, WKB walked straight
  * into the cairo path (no geometry objects), vertices closer than a
  * fraction of a pixel dropped, which is the zoom-dependent simplification.
+ *
+ * On top of the geometry: direction arrows on itineraries, their
+ * waypoints with planned times, where each convoy is planned to be at the
+ * renderer's time, symbols on points, and labels that do not pile up.
+ * Features outside their active window at that time are hidden or faded.
+ *
  * The map widget, the PNG export and the printed sheet share it.
  */
 
 /* Vertices closer than this to the last drawn one are skipped. */
 #define MIN_SEGMENT_PX 0.6
-#define POINT_RADIUS 7.0
+#define POINT_RADIUS 9.0
+#define ICON_SIZE 12
 #define HATCH_SPACING 9
+#define ARROW_SPACING 110.0
+#define FADED_ALPHA 0.25
+#define LABEL_FONT_PX 12.0
+/* Polygons smaller than this on screen get no label. */
+#define MIN_LABELLED_PX 60.0
 
 typedef struct
 {
@@ -36,6 +54,9 @@ typedef struct
   double width;
   CrLineStyle line_style;
   cairo_pattern_t *hatch;
+  char *icon_name;
+  cairo_surface_t *icon; /* alpha mask, loaded on first use */
+  gboolean icon_tried;
 } KindStyle;
 
 struct _CrMapRenderer
@@ -45,8 +66,17 @@ struct _CrMapRenderer
   CrStore *store;
   gint64 event_id;
   gint64 selected;
-  GHashTable *styles; /* kind code -> KindStyle */
+  GDateTime *time;
+  char *time_text; /* storage form of @time, compared with active_from/to */
+  gboolean fade_inactive;
+  gboolean show_labels;
+  double scale;
+
+  GHashTable *styles;       /* kind code -> KindStyle */
   KindStyle fallback;
+  GHashTable *hidden_kinds; /* kind code set */
+  guint hidden_groups;      /* bit per CrKindGroup */
+  GHashTable *waypoints;    /* feature id -> GPtrArray of CrWaypoint, a cache */
 };
 
 G_DEFINE_FINAL_TYPE (CrMapRenderer, cr_map_renderer, G_TYPE_OBJECT)
@@ -56,10 +86,28 @@ enum
   PROP_0,
   PROP_EVENT_ID,
   PROP_SELECTED,
+  PROP_TIME,
+  PROP_FADE_INACTIVE,
+  PROP_SHOW_LABELS,
+  PROP_SCALE,
   N_PROPS
 };
 
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef enum
+{
+  SHOWN,
+  FADED,
+  HIDDEN,
+} Visibility;
 
 static void
 kind_style_free (gpointer data)
@@ -67,6 +115,8 @@ kind_style_free (gpointer data)
   KindStyle *style = data;
 
   g_clear_pointer (&style->hatch, cairo_pattern_destroy);
+  g_clear_pointer (&style->icon, cairo_surface_destroy);
+  g_free (style->icon_name);
   g_free (style);
 }
 
@@ -94,10 +144,10 @@ create_hatch (const KindStyle *style)
   cairo_t *cr = cairo_create (surface);
   cairo_pattern_t *pattern;
 
-  cairo_set_source_rgba (cr, style->fill[0], style->fill[1], style->fill[2], style->fill_opacity * 0.5);
+  cairo_set_source_rgba (cr, style->fill[0], style->fill[1], style->fill[2], style->fill_opacity * 0.4);
   cairo_paint (cr);
-  cairo_set_source_rgba (cr, style->stroke[0], style->stroke[1], style->stroke[2], 0.85);
-  cairo_set_line_width (cr, 1.5);
+  cairo_set_source_rgba (cr, style->stroke[0], style->stroke[1], style->stroke[2], 0.7);
+  cairo_set_line_width (cr, 1.25);
   cairo_move_to (cr, -1, HATCH_SPACING + 1);
   cairo_line_to (cr, HATCH_SPACING + 1, -1);
   cairo_move_to (cr, -1, 1);
@@ -139,29 +189,111 @@ load_styles (CrMapRenderer *self)
       style->fill_opacity = CLAMP (cr_feature_kind_get_fill_opacity (kind), 0, 1);
       style->width = CLAMP (cr_feature_kind_get_line_width (kind), 0.5, 20);
       style->line_style = cr_feature_kind_get_line_style (kind);
+      style->icon_name = g_strdup (cr_feature_kind_get_icon_name (kind));
       if (style->line_style == CR_LINE_STYLE_HATCHED)
         style->hatch = create_hatch (style);
       g_hash_table_insert (self->styles, g_strdup (cr_feature_kind_get_code (kind)), style);
     }
 }
 
-static const KindStyle *
+static KindStyle *
 style_for (CrMapRenderer *self,
            const char    *kind)
 {
-  const KindStyle *style = kind ? g_hash_table_lookup (self->styles, kind) : NULL;
+  KindStyle *style = kind ? g_hash_table_lookup (self->styles, kind) : NULL;
 
   return style ? style : &self->fallback;
 }
 
+/* The kind's symbol as an alpha mask, from the app's icons. Needs no
+ * display, so the PDF sheet gets the same symbols. */
+static cairo_surface_t *
+style_icon (KindStyle *style,
+            int        size)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  cairo_t *cr;
+
+  if (style->icon_tried)
+    return style->icon;
+  style->icon_tried = TRUE;
+  if (style->icon_name == NULL)
+    return NULL;
+  path = g_strdup_printf (RESOURCE_PREFIX "/icons/scalable/actions/%s.svg", style->icon_name);
+  pixbuf = gdk_pixbuf_new_from_resource_at_scale (path, size, size, TRUE, NULL);
+  if (pixbuf == NULL)
+    return NULL;
+  style->icon = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cr = cairo_create (style->icon);
+  gdk_cairo_set_source_pixbuf (cr, pixbuf, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  return style->icon;
+}
+
 static void
-store_changed_cb (CrStore       *store,
+emit_changed (CrMapRenderer *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+kinds_changed_cb (CrStore       *store,
                   const char    *table,
                   gint64         row_id,
                   int            change,
                   CrMapRenderer *self)
 {
   load_styles (self);
+  emit_changed (self);
+}
+
+static void
+waypoints_changed_cb (CrStore       *store,
+                      const char    *table,
+                      gint64         row_id,
+                      int            change,
+                      CrMapRenderer *self)
+{
+  g_hash_table_remove_all (self->waypoints);
+}
+
+/* Visibility of a feature: kind and group switched on, active at the
+ * renderer's time. */
+static Visibility
+feature_visibility (CrMapRenderer       *self,
+                    const CrFeatureView *feature,
+                    const KindStyle     *style)
+{
+  if ((self->hidden_groups & (1u << style->group)) != 0 ||
+      (feature->kind != NULL && g_hash_table_contains (self->hidden_kinds, feature->kind)))
+    return HIDDEN;
+  if (!cr_map_renderer_is_active (self, feature->active_from, feature->active_to))
+    return self->fade_inactive ? FADED : HIDDEN;
+  return SHOWN;
+}
+
+static GPtrArray *
+waypoints_for (CrMapRenderer *self,
+               gint64         feature_id)
+{
+  GPtrArray *waypoints = g_hash_table_lookup (self->waypoints, &feature_id);
+
+  if (waypoints == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) list = cr_store_list (self->store, CR_TYPE_WAYPOINT, "feature_id",
+                                                  feature_id, &error);
+      gint64 *key = g_new (gint64, 1);
+
+      waypoints = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
+        g_ptr_array_add (waypoints, g_list_model_get_item (list, i));
+      *key = feature_id;
+      g_hash_table_insert (self->waypoints, key, waypoints);
+    }
+  return waypoints;
 }
 
 /* WKB walking straight into a cairo path. */
@@ -302,6 +434,32 @@ walk_geometry (Walk          *w,
     }
 }
 
+/* Builds the feature's path in @cr (points go to @points). */
+static gboolean
+feature_path (cairo_t            *cr,
+              const CrProjection *proj,
+              const guint8       *blob,
+              gsize               blob_len,
+              GArray             *points)
+{
+  gssize offset = cr_gpkg_blob_wkb_offset (blob, blob_len);
+  const guint8 *p, *end;
+  Walk w = { cr, proj, points };
+
+  g_array_set_size (points, 0);
+  cairo_new_path (cr);
+  if (offset < 0)
+    return FALSE;
+  p = blob + offset;
+  end = blob + blob_len;
+  if (!walk_geometry (&w, &p, end, 0))
+    {
+      cairo_new_path (cr);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 typedef struct
 {
   CrMapRenderer *self;
@@ -309,8 +467,14 @@ typedef struct
   const CrProjection *proj;
   CrKindGroup pass;
   GArray *points;
+  CrLabelPlacer *labels;
+  GArray *itineraries; /* gint64 ids, visible itineraries of this frame */
+  GHashTable *kinds;   /* itinerary id -> kind code */
+  GHashTable *lines;   /* id -> CrGeometry, for convoys */
+  GBytes *selected_blob;
+  char *selected_kind;
   guint n_drawn;
-} DrawPass;
+} Frame;
 
 static void
 set_rgb (cairo_t      *cr,
@@ -323,18 +487,13 @@ set_rgb (cairo_t      *cr,
 static void
 stroke_path (cairo_t         *cr,
              const KindStyle *style,
-             gboolean         selected)
+             double           scale,
+             double           alpha)
 {
-  const double dash[] = { 8, 5 };
+  const double dash[] = { 8 * scale, 5 * scale };
 
-  if (selected)
-    {
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-      cairo_set_line_width (cr, style->width + 6);
-      cairo_stroke_preserve (cr);
-    }
-  set_rgb (cr, style->stroke, 1);
-  cairo_set_line_width (cr, style->width + (selected ? 1.5 : 0));
+  set_rgb (cr, style->stroke, alpha);
+  cairo_set_line_width (cr, style->width * scale);
   if (style->line_style == CR_LINE_STYLE_DASHED)
     cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
   cairo_stroke (cr);
@@ -343,93 +502,353 @@ stroke_path (cairo_t         *cr,
 
 static void
 draw_point_marker (cairo_t         *cr,
-                   const KindStyle *style,
+                   KindStyle       *style,
                    double           x,
                    double           y,
-                   gboolean         selected)
+                   double           scale,
+                   double           alpha)
 {
-  double r = POINT_RADIUS + (selected ? 2 : 0);
+  double r = POINT_RADIUS * scale;
+  cairo_surface_t *icon = style_icon (style, ICON_SIZE);
 
   cairo_new_path (cr);
-  cairo_arc (cr, x, y, r + 2, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
+  cairo_arc (cr, x, y, r + 1.5 * scale, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.95 * alpha);
   cairo_fill (cr);
   cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-  set_rgb (cr, style->has_fill ? style->fill : style->stroke, 1);
-  cairo_fill_preserve (cr);
-  set_rgb (cr, style->stroke, 1);
-  cairo_set_line_width (cr, selected ? 3 : 1.5);
+  set_rgb (cr, style->stroke, alpha);
+  cairo_fill (cr);
+  if (icon != NULL)
+    {
+      double s = scale * (ICON_SIZE + 2) / (double) ICON_SIZE;
+
+      cairo_save (cr);
+      cairo_translate (cr, x - ICON_SIZE * s / 2, y - ICON_SIZE * s / 2);
+      cairo_scale (cr, s, s);
+      cairo_set_source_rgba (cr, 1, 1, 1, alpha);
+      cairo_mask_surface (cr, icon, 0, 0);
+      cairo_restore (cr);
+    }
+}
+
+/* Chevrons along the flattened current path, pointing the way the line
+ * was drawn: the direction of the itinerary. Consumes the path. */
+static void
+draw_direction_arrows (cairo_t         *cr,
+                       const KindStyle *style,
+                       double           scale,
+                       double           alpha)
+{
+  cairo_path_t *path = cairo_copy_path_flat (cr);
+  double last_x = 0, last_y = 0, since = ARROW_SPACING * scale / 2;
+  double size = (3 + style->width) * scale;
+
+  cairo_new_path (cr);
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      cairo_path_data_t *d = &path->data[i];
+      double x = d[1].point.x, y = d[1].point.y;
+
+      if (d->header.type == CAIRO_PATH_MOVE_TO)
+        {
+          last_x = x;
+          last_y = y;
+          continue;
+        }
+      if (d->header.type != CAIRO_PATH_LINE_TO)
+        continue;
+      {
+        double dx = x - last_x, dy = y - last_y;
+        double len = hypot (dx, dy);
+        double t = 0;
+
+        while (len > 0 && since + (len - t) >= ARROW_SPACING * scale)
+          {
+            double ux = dx / len, uy = dy / len, ax, ay;
+
+            t += ARROW_SPACING * scale - since;
+            since = 0;
+            ax = last_x + ux * t;
+            ay = last_y + uy * t;
+            cairo_move_to (cr, ax - ux * size - uy * size, ay - uy * size + ux * size);
+            cairo_line_to (cr, ax, ay);
+            cairo_line_to (cr, ax - ux * size + uy * size, ay - uy * size - ux * size);
+          }
+        since += len - t;
+      }
+      last_x = x;
+      last_y = y;
+    }
+  cairo_path_destroy (path);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.95 * alpha);
+  cairo_set_line_width (cr, 2 * scale);
   cairo_stroke (cr);
+}
+
+/* Where a line's label goes: half-way along its flattened path. */
+static gboolean
+path_midpoint (cairo_t *cr,
+               double  *mx,
+               double  *my)
+{
+  cairo_path_t *path = cairo_copy_path_flat (cr);
+  double total = 0, walked = 0, last_x = 0, last_y = 0;
+  gboolean found = FALSE;
+
+  for (int pass = 0; pass < 2 && !found; pass++)
+    for (int i = 0; i < path->num_data && !found; i += path->data[i].header.length)
+      {
+        cairo_path_data_t *d = &path->data[i];
+        double x = d[1].point.x, y = d[1].point.y;
+
+        if (d->header.type == CAIRO_PATH_LINE_TO)
+          {
+            double len = hypot (x - last_x, y - last_y);
+
+            if (pass == 0)
+              total += len;
+            else if (walked + len >= total / 2 && len > 0)
+              {
+                double t = (total / 2 - walked) / len;
+
+                *mx = last_x + t * (x - last_x);
+                *my = last_y + t * (y - last_y);
+                found = TRUE;
+              }
+            else
+              walked += len;
+          }
+        if (d->header.type == CAIRO_PATH_MOVE_TO || d->header.type == CAIRO_PATH_LINE_TO)
+          {
+            last_x = x;
+            last_y = y;
+          }
+      }
+  cairo_path_destroy (path);
+  return found;
 }
 
 static gboolean
 draw_feature_cb (const CrFeatureView *feature,
                  gpointer             user_data)
 {
-  DrawPass *pass = user_data;
-  gint64 id = feature->id;
-  const char *kind = feature->kind;
-  const guint8 *blob = feature->blob;
-  gsize blob_len = feature->blob_len;
-  const KindStyle *style = style_for (pass->self, kind);
-  gboolean selected = (id == pass->self->selected);
-  gssize offset;
-  const guint8 *p, *end;
-  Walk w = { pass->cr, pass->proj, pass->points };
+  Frame *frame = user_data;
+  CrMapRenderer *self = frame->self;
+  KindStyle *style = style_for (self, feature->kind);
+  cairo_t *cr = frame->cr;
+  double scale = self->scale;
+  Visibility visibility;
+  double alpha;
 
-  if (style->group != pass->pass)
+  if (style->group != frame->pass)
     return TRUE;
-  offset = cr_gpkg_blob_wkb_offset (blob, blob_len);
-  if (offset < 0)
+  visibility = feature_visibility (self, feature, style);
+  if (visibility == HIDDEN)
     return TRUE;
-  p = blob + offset;
-  end = blob + blob_len;
+  alpha = visibility == FADED ? FADED_ALPHA : 1.0;
 
-  g_array_set_size (pass->points, 0);
-  cairo_new_path (pass->cr);
-  if (!walk_geometry (&w, &p, end, 0))
+  if (!feature_path (cr, frame->proj, feature->blob, feature->blob_len, frame->points))
     {
-      g_debug ("Feature %" G_GINT64_FORMAT " has damaged geometry; not drawn", id);
-      cairo_new_path (pass->cr);
+      g_debug ("Feature %" G_GINT64_FORMAT " has damaged geometry; not drawn", feature->id);
       return TRUE;
+    }
+  if (feature->id == self->selected)
+    {
+      g_clear_pointer (&frame->selected_blob, g_bytes_unref);
+      frame->selected_blob = g_bytes_new (feature->blob, feature->blob_len);
+      g_free (frame->selected_kind);
+      frame->selected_kind = g_strdup (feature->kind);
     }
 
   switch (style->group)
     {
     case CR_KIND_GROUP_PERIMETER:
-      cairo_set_fill_rule (pass->cr, CAIRO_FILL_RULE_EVEN_ODD);
-      if (style->hatch != NULL)
-        cairo_set_source (pass->cr, style->hatch);
-      else
-        set_rgb (pass->cr, style->fill, style->fill_opacity);
-      cairo_fill_preserve (pass->cr);
-      stroke_path (pass->cr, style, selected);
-      break;
+      {
+        double x1, y1, x2, y2;
+
+        cairo_path_extents (cr, &x1, &y1, &x2, &y2);
+        cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+        if (style->hatch != NULL)
+          {
+            cairo_push_group (cr);
+            cairo_set_source (cr, style->hatch);
+            cairo_fill_preserve (cr);
+            cairo_pop_group_to_source (cr);
+            cairo_paint_with_alpha (cr, alpha);
+          }
+        else
+          {
+            set_rgb (cr, style->fill, style->fill_opacity * alpha);
+            cairo_fill_preserve (cr);
+          }
+        stroke_path (cr, style, scale, alpha);
+        if (self->show_labels && visibility == SHOWN && x2 - x1 >= MIN_LABELLED_PX * scale)
+          cr_label_placer_add (frame->labels, feature->name, (x1 + x2) / 2, (y1 + y2) / 2, 0, 1, FALSE);
+        break;
+      }
     case CR_KIND_GROUP_ITINERARY:
-      /* A light casing keeps the line readable over any basemap. */
-      cairo_set_source_rgba (pass->cr, 1, 1, 1, 0.8);
-      cairo_set_line_width (pass->cr, style->width + 3);
-      cairo_stroke_preserve (pass->cr);
-      stroke_path (pass->cr, style, selected);
-      break;
+      {
+        double mx, my;
+        gboolean has_mid;
+
+        has_mid = self->show_labels && visibility == SHOWN && path_midpoint (cr, &mx, &my);
+        /* A light casing keeps the line readable over any basemap. */
+        cairo_set_source_rgba (cr, 1, 1, 1, 0.8 * alpha);
+        cairo_set_line_width (cr, (style->width + 3) * scale);
+        cairo_stroke_preserve (cr);
+        set_rgb (cr, style->stroke, alpha);
+        cairo_set_line_width (cr, style->width * scale);
+        if (style->line_style == CR_LINE_STYLE_DASHED)
+          {
+            const double dash[] = { 10 * scale, 6 * scale };
+
+            cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+          }
+        cairo_stroke_preserve (cr);
+        cairo_set_dash (cr, NULL, 0, 0);
+        draw_direction_arrows (cr, style, scale, alpha);
+        if (has_mid)
+          cr_label_placer_add (frame->labels, feature->name, mx, my, 0, 2, FALSE);
+        if (visibility == SHOWN)
+          {
+            g_array_append_val (frame->itineraries, feature->id);
+            g_hash_table_insert (frame->kinds, g_memdup2 (&feature->id, sizeof (gint64)),
+                                 g_strdup (feature->kind));
+            if (self->time != NULL)
+              {
+                CrGeometry *line = cr_gpkg_blob_read (feature->blob, feature->blob_len, NULL, NULL);
+
+                if (line != NULL)
+                  g_hash_table_insert (frame->lines, g_memdup2 (&feature->id, sizeof (gint64)), line);
+              }
+          }
+        break;
+      }
     case CR_KIND_GROUP_POINT:
     default:
-      /* Points of other groups' geometries end up here too. */
-      stroke_path (pass->cr, style, selected);
+      /* A point kind given a line or polygon geometry still shows it. */
+      stroke_path (cr, style, scale, alpha);
       break;
     }
-  for (guint i = 0; i + 1 < pass->points->len; i += 2)
-    draw_point_marker (pass->cr, style, g_array_index (pass->points, double, i),
-                       g_array_index (pass->points, double, i + 1), selected);
-  pass->n_drawn++;
+
+  for (guint i = 0; i + 1 < frame->points->len; i += 2)
+    {
+      double x = g_array_index (frame->points, double, i);
+      double y = g_array_index (frame->points, double, i + 1);
+
+      draw_point_marker (cr, style, x, y, scale, alpha);
+      if (self->show_labels && visibility == SHOWN)
+        cr_label_placer_add (frame->labels, feature->name, x, y, (POINT_RADIUS + 4) * scale, 3, FALSE);
+    }
+  frame->n_drawn++;
   return TRUE;
+}
+
+static KindStyle *
+style_for_id (Frame  *frame,
+              gint64  id)
+{
+  return style_for (frame->self, g_hash_table_lookup (frame->kinds, &id));
+}
+
+static void
+draw_waypoints_and_convoys (Frame *frame)
+{
+  CrMapRenderer *self = frame->self;
+  cairo_t *cr = frame->cr;
+  double scale = self->scale;
+
+  for (guint i = 0; i < frame->itineraries->len; i++)
+    {
+      gint64 id = g_array_index (frame->itineraries, gint64, i);
+      GPtrArray *waypoints = waypoints_for (self, id);
+      CrGeometry *line = g_hash_table_lookup (frame->lines, &id);
+      double x, y, lon, lat;
+
+      for (guint k = 0; k < waypoints->len; k++)
+        {
+          CrWaypoint *wp = g_ptr_array_index (waypoints, k);
+          g_autofree char *when = cr_time_format_local (cr_waypoint_get_planned_at (wp), "%H:%M");
+          g_autofree char *text = NULL;
+
+          cr_projection_to_screen (frame->proj, cr_waypoint_get_lon (wp), cr_waypoint_get_lat (wp),
+                                   &x, &y);
+          cairo_new_path (cr);
+          cairo_arc (cr, x, y, 4 * scale, 0, 2 * G_PI);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgb (cr, 0.14, 0.15, 0.16);
+          cairo_set_line_width (cr, 1.5 * scale);
+          cairo_stroke (cr);
+          if (!self->show_labels)
+            continue;
+          if (when != NULL && cr_waypoint_get_name (wp) != NULL)
+            /* Translators: a waypoint on the map: planned time, then its name. */
+            text = g_strdup_printf (_("%s %s"), when, cr_waypoint_get_name (wp));
+          else
+            text = g_strdup (when ? when : cr_waypoint_get_name (wp));
+          cr_label_placer_add (frame->labels, text, x, y, 6 * scale, 4, FALSE);
+        }
+
+      if (line == NULL || !cr_itinerary_position_at (line, waypoints, self->time, &lon, &lat))
+        continue;
+      /* The convoy: a ring bigger than any point, in the itinerary's
+       * colour, so it reads as "the one moving thing". */
+      cr_projection_to_screen (frame->proj, lon, lat, &x, &y);
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, (POINT_RADIUS + 4) * scale, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, style_for_id (frame, id)->stroke, 1);
+      cairo_set_line_width (cr, 4 * scale);
+      cairo_stroke (cr);
+      cairo_arc (cr, x, y, 4 * scale, 0, 2 * G_PI);
+      set_rgb (cr, style_for_id (frame, id)->stroke, 1);
+      cairo_fill (cr);
+    }
+}
+
+/* The selected feature's outline once more, on top of everything. */
+static void
+draw_selection (Frame *frame)
+{
+  CrMapRenderer *self = frame->self;
+  cairo_t *cr = frame->cr;
+  KindStyle *style;
+  gsize len;
+  const guint8 *blob;
+
+  if (frame->selected_blob == NULL)
+    return;
+  style = style_for (self, frame->selected_kind);
+  blob = g_bytes_get_data (frame->selected_blob, &len);
+  if (!feature_path (cr, frame->proj, blob, len, frame->points))
+    return;
+  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+  cairo_set_line_width (cr, (style->width + 6) * self->scale);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 2 * self->scale);
+  cairo_stroke (cr);
+  for (guint i = 0; i + 1 < frame->points->len; i += 2)
+    {
+      double x = g_array_index (frame->points, double, i);
+      double y = g_array_index (frame->points, double, i + 1);
+
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, (POINT_RADIUS + 5) * self->scale, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+      cairo_set_line_width (cr, 3 * self->scale);
+      cairo_stroke (cr);
+    }
 }
 
 /**
  * cr_map_renderer_draw:
  *
  * Draws the features the projection's view shows: perimeters, then
- * itineraries, then points, so the small things stay on top.
+ * itineraries, then points, so the small things stay on top; then
+ * waypoints, convoys, the selection and the labels.
  *
  * Returns: the number of features drawn
  */
@@ -442,15 +861,33 @@ cr_map_renderer_draw (CrMapRenderer      *self,
     CR_KIND_GROUP_PERIMETER, CR_KIND_GROUP_ITINERARY, CR_KIND_GROUP_POINT,
   };
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) itineraries = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) cr_geometry_unref);
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  PangoContext *context;
+  g_autoptr(CrLabelPlacer) labels = NULL;
+  Frame frame = { 0 };
   CrBBox bbox;
-  guint n = 0;
 
   g_return_val_if_fail (CR_IS_MAP_RENDERER (self), 0);
 
   if (self->event_id == 0)
     return 0;
+  context = pango_cairo_create_context (cr);
+  labels = cr_label_placer_new (context, LABEL_FONT_PX * self->scale);
+  g_object_unref (context);
   /* A marker's radius of margin, so points just outside still show. */
-  cr_projection_get_bbox (proj, 2 * POINT_RADIUS, &bbox);
+  cr_projection_get_bbox (proj, 2 * POINT_RADIUS * self->scale, &bbox);
+
+  frame.self = self;
+  frame.cr = cr;
+  frame.proj = proj;
+  frame.points = points;
+  frame.labels = labels;
+  frame.itineraries = itineraries;
+  frame.lines = lines;
+  frame.kinds = kinds;
 
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -458,18 +895,149 @@ cr_map_renderer_draw (CrMapRenderer      *self,
   for (guint i = 0; i < G_N_ELEMENTS (passes); i++)
     {
       g_autoptr(GError) error = NULL;
-      DrawPass pass = { self, cr, proj, passes[i], points, 0 };
 
+      if ((self->hidden_groups & (1u << passes[i])) != 0)
+        continue;
+      frame.pass = passes[i];
       if (!cr_store_foreach_feature_in_bbox (self->store, self->event_id, &bbox, draw_feature_cb,
-                                             &pass, &error))
+                                             &frame, &error))
         {
           g_warning ("Cannot read the features to draw: %s", error->message);
           break;
         }
-      n += pass.n_drawn;
     }
+  draw_waypoints_and_convoys (&frame);
+  draw_selection (&frame);
+  if (self->show_labels)
+    cr_label_placer_draw (labels, cr, proj->width, proj->height);
   cairo_restore (cr);
-  return n;
+
+  g_clear_pointer (&frame.selected_blob, g_bytes_unref);
+  g_free (frame.selected_kind);
+  return frame.n_drawn;
+}
+
+typedef struct
+{
+  CrMapRenderer *self;
+  const CrProjection *proj;
+  cairo_t *cr;
+  GArray *points;
+  double x, y, tolerance;
+  gint64 best;
+  int best_rank;
+} HitTest;
+
+static gboolean
+hit_feature_cb (const CrFeatureView *feature,
+                gpointer             user_data)
+{
+  HitTest *hit = user_data;
+  KindStyle *style = style_for (hit->self, feature->kind);
+  double scale = hit->self->scale;
+  gboolean inside = FALSE;
+  int rank;
+
+  if (feature_visibility (hit->self, feature, style) != SHOWN)
+    return TRUE;
+  if (!feature_path (hit->cr, hit->proj, feature->blob, feature->blob_len, hit->points))
+    return TRUE;
+
+  /* Points over lines over polygons; among equals, the one drawn last. */
+  for (guint i = 0; i + 1 < hit->points->len && !inside; i += 2)
+    inside = hypot (g_array_index (hit->points, double, i) - hit->x,
+                    g_array_index (hit->points, double, i + 1) - hit->y) <=
+             POINT_RADIUS * scale + hit->tolerance;
+  if (inside)
+    rank = 3;
+  else
+    {
+      cairo_set_line_width (hit->cr, style->width * scale + 2 * hit->tolerance);
+      if (cairo_in_stroke (hit->cr, hit->x, hit->y))
+        rank = style->group == CR_KIND_GROUP_PERIMETER ? 1 : 2;
+      else if (style->group == CR_KIND_GROUP_PERIMETER &&
+               (cairo_set_fill_rule (hit->cr, CAIRO_FILL_RULE_EVEN_ODD),
+                cairo_in_fill (hit->cr, hit->x, hit->y)))
+        rank = 1;
+      else
+        return TRUE;
+    }
+  if (rank >= hit->best_rank)
+    {
+      hit->best_rank = rank;
+      hit->best = feature->id;
+    }
+  return TRUE;
+}
+
+/**
+ * cr_map_renderer_hit_test:
+ * @x: widget x
+ * @y: widget y
+ * @tolerance: pixels of slack around lines and points
+ *
+ * The topmost visible feature at (@x, @y): points over lines over
+ * polygons, and among those the one drawn last.
+ *
+ * Returns: its id, or 0
+ */
+gint64
+cr_map_renderer_hit_test (CrMapRenderer      *self,
+                          const CrProjection *proj,
+                          double              x,
+                          double              y,
+                          double              tolerance)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  HitTest hit = { self, proj, NULL, points, x, y, tolerance, 0, 0 };
+  double slack = POINT_RADIUS * self->scale + tolerance;
+  CrBBox bbox;
+
+  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), 0);
+
+  if (self->event_id == 0)
+    return 0;
+  cr_projection_to_lonlat (proj, x - slack, y + slack, &bbox.min_x, &bbox.min_y);
+  cr_projection_to_lonlat (proj, x + slack, y - slack, &bbox.max_x, &bbox.max_y);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  hit.cr = cairo_create (surface);
+  cairo_set_line_join (hit.cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (hit.cr, CAIRO_LINE_CAP_ROUND);
+  if (!cr_store_foreach_feature_in_bbox (self->store, self->event_id, &bbox, hit_feature_cb, &hit,
+                                         &error))
+    g_warning ("Cannot read the features under the pointer: %s", error->message);
+  cairo_destroy (hit.cr);
+  cairo_surface_destroy (surface);
+  return hit.best;
+}
+
+/**
+ * cr_map_renderer_get_convoy:
+ *
+ * Where the convoy of itinerary @feature_id is planned to be at the
+ * renderer's time. FALSE when no time is set or the convoy is not on
+ * the road then.
+ */
+gboolean
+cr_map_renderer_get_convoy (CrMapRenderer *self,
+                            gint64         feature_id,
+                            double        *lon,
+                            double        *lat)
+{
+  g_autoptr(CrFeature) feature = NULL;
+  CrGeometry *line;
+
+  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), FALSE);
+
+  if (self->time == NULL)
+    return FALSE;
+  feature = cr_store_get (self->store, CR_TYPE_FEATURE, feature_id, NULL);
+  if (feature == NULL || (line = cr_feature_get_geometry (feature)) == NULL)
+    return FALSE;
+  return cr_itinerary_position_at (line, waypoints_for (self, feature_id), self->time, lon, lat);
 }
 
 /* A legend sample of @kind's style in the given rectangle. */
@@ -482,7 +1050,7 @@ cr_map_renderer_draw_swatch (CrMapRenderer *self,
                              double         width,
                              double         height)
 {
-  const KindStyle *style;
+  KindStyle *style;
 
   g_return_if_fail (CR_IS_MAP_RENDERER (self));
 
@@ -499,19 +1067,43 @@ cr_map_renderer_draw_swatch (CrMapRenderer *self,
       else
         set_rgb (cr, style->fill, MAX (style->fill_opacity, 0.25));
       cairo_fill_preserve (cr);
-      stroke_path (cr, style, FALSE);
+      stroke_path (cr, style, 1, 1);
       break;
     case CR_KIND_GROUP_ITINERARY:
       cairo_move_to (cr, x + 2, y + height - 3);
       cairo_curve_to (cr, x + width / 2, y + height - 3, x + width / 2, y + 3, x + width - 2, y + 3);
-      stroke_path (cr, style, FALSE);
+      stroke_path (cr, style, 1, 1);
       break;
     case CR_KIND_GROUP_POINT:
     default:
-      draw_point_marker (cr, style, x + width / 2, y + height / 2, FALSE);
+      draw_point_marker (cr, style, x + width / 2, y + height / 2, MIN (width, height) / 22.0, 1);
       break;
     }
   cairo_restore (cr);
+}
+
+/**
+ * cr_map_renderer_is_active:
+ *
+ * Whether a feature active from @active_from to @active_to (storage
+ * form, either %NULL for open-ended) shows at the renderer's time. With
+ * no time set, everything shows.
+ */
+gboolean
+cr_map_renderer_is_active (CrMapRenderer *self,
+                           const char    *active_from,
+                           const char    *active_to)
+{
+  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), TRUE);
+
+  if (self->time_text == NULL)
+    return TRUE;
+  /* Storage times are fixed-width UTC text: comparing text compares time. */
+  if (active_from != NULL && strcmp (self->time_text, active_from) < 0)
+    return FALSE;
+  if (active_to != NULL && strcmp (self->time_text, active_to) >= 0)
+    return FALSE;
+  return TRUE;
 }
 
 static void
@@ -529,6 +1121,18 @@ cr_map_renderer_get_property (GObject    *object,
       break;
     case PROP_SELECTED:
       g_value_set_int64 (value, self->selected);
+      break;
+    case PROP_TIME:
+      g_value_set_boxed (value, self->time);
+      break;
+    case PROP_FADE_INACTIVE:
+      g_value_set_boolean (value, self->fade_inactive);
+      break;
+    case PROP_SHOW_LABELS:
+      g_value_set_boolean (value, self->show_labels);
+      break;
+    case PROP_SCALE:
+      g_value_set_double (value, self->scale);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -550,6 +1154,18 @@ cr_map_renderer_set_property (GObject      *object,
       break;
     case PROP_SELECTED:
       cr_map_renderer_set_selected (self, g_value_get_int64 (value));
+      break;
+    case PROP_TIME:
+      cr_map_renderer_set_time (self, g_value_get_boxed (value));
+      break;
+    case PROP_FADE_INACTIVE:
+      cr_map_renderer_set_fade_inactive (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_LABELS:
+      cr_map_renderer_set_show_labels (self, g_value_get_boolean (value));
+      break;
+    case PROP_SCALE:
+      cr_map_renderer_set_scale (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -574,6 +1190,10 @@ cr_map_renderer_finalize (GObject *object)
   CrMapRenderer *self = CR_MAP_RENDERER (object);
 
   g_clear_pointer (&self->styles, g_hash_table_unref);
+  g_clear_pointer (&self->hidden_kinds, g_hash_table_unref);
+  g_clear_pointer (&self->waypoints, g_hash_table_unref);
+  g_clear_pointer (&self->time, g_date_time_unref);
+  g_free (self->time_text);
 
   G_OBJECT_CLASS (cr_map_renderer_parent_class)->finalize (object);
 }
@@ -594,20 +1214,48 @@ cr_map_renderer_class_init (CrMapRendererClass *klass)
   properties[PROP_SELECTED] =
     g_param_spec_int64 ("selected", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIME] =
+    g_param_spec_boxed ("time", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FADE_INACTIVE] =
+    g_param_spec_boolean ("fade-inactive", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_LABELS] =
+    g_param_spec_boolean ("show-labels", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCALE] =
+    g_param_spec_double ("scale", NULL, NULL, 0.25, 16, 1,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CrMapRenderer::changed:
+   *
+   * Something that changes the drawing changed: redraw.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
 cr_map_renderer_init (CrMapRenderer *self)
 {
   self->styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, kind_style_free);
+  self->hidden_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->waypoints = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
+  self->fade_inactive = TRUE;
+  self->show_labels = TRUE;
+  self->scale = 1;
   self->fallback.group = CR_KIND_GROUP_PERIMETER;
   parse_color ("#5e5c64", self->fallback.stroke);
   parse_color ("#77767b", self->fallback.fill);
   self->fallback.has_fill = TRUE;
   self->fallback.fill_opacity = 0.15;
   self->fallback.width = 2;
+  self->fallback.icon_tried = TRUE;
 }
 
 CrMapRenderer *
@@ -620,7 +1268,9 @@ cr_map_renderer_new (CrStore *store)
   self = g_object_new (CR_TYPE_MAP_RENDERER, NULL);
   self->store = g_object_ref (store);
   load_styles (self);
-  g_signal_connect (store, "changed::feature_kinds", G_CALLBACK (store_changed_cb), self);
+  g_signal_connect (store, "changed::feature_kinds", G_CALLBACK (kinds_changed_cb), self);
+  g_signal_connect (store, "changed::waypoints", G_CALLBACK (waypoints_changed_cb), self);
+  g_signal_connect (store, "changed::features", G_CALLBACK (waypoints_changed_cb), self);
   return self;
 }
 
@@ -655,6 +1305,7 @@ cr_map_renderer_set_event_id (CrMapRenderer *self,
     return;
   self->event_id = event_id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT_ID]);
+  emit_changed (self);
 }
 
 gint64
@@ -675,4 +1326,160 @@ cr_map_renderer_set_selected (CrMapRenderer *self,
     return;
   self->selected = feature_id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+  emit_changed (self);
+}
+
+/**
+ * cr_map_renderer_get_time:
+ *
+ * Returns: (transfer none) (nullable): the time the map shows, or %NULL
+ *   for every feature whatever its active window
+ */
+GDateTime *
+cr_map_renderer_get_time (CrMapRenderer *self)
+{
+  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), NULL);
+
+  return self->time;
+}
+
+void
+cr_map_renderer_set_time (CrMapRenderer *self,
+                          GDateTime     *time)
+{
+  g_return_if_fail (CR_IS_MAP_RENDERER (self));
+
+  if (self->time == time ||
+      (self->time != NULL && time != NULL && g_date_time_compare (self->time, time) == 0))
+    return;
+  g_clear_pointer (&self->time, g_date_time_unref);
+  g_clear_pointer (&self->time_text, g_free);
+  if (time != NULL)
+    {
+      self->time = g_date_time_ref (time);
+      self->time_text = cr_time_to_storage (time);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME]);
+  emit_changed (self);
+}
+
+gboolean
+cr_map_renderer_get_fade_inactive (CrMapRenderer *self)
+{
+  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), FALSE);
+
+  return self->fade_inactive;
+}
+
+/* Features outside their active window: faded (TRUE) or hidden. */
+void
+cr_map_renderer_set_fade_inactive (CrMapRenderer *self,
+                                   gboolean       fade)
+{
+  g_return_if_fail (CR_IS_MAP_RENDERER (self));
+
+  fade = !!fade;
+  if (self->fade_inactive == fade)
+    return;
+  self->fade_inactive = fade;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FADE_INACTIVE]);
+  emit_changed (self);
+}
+
+gboolean
+cr_map_renderer_get_show_labels (CrMapRenderer *self)
+{
+  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), FALSE);
+
+  return self->show_labels;
+}
+
+void
+cr_map_renderer_set_show_labels (CrMapRenderer *self,
+                                 gboolean       show)
+{
+  g_return_if_fail (CR_IS_MAP_RENDERER (self));
+
+  show = !!show;
+  if (self->show_labels == show)
+    return;
+  self->show_labels = show;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LABELS]);
+  emit_changed (self);
+}
+
+double
+cr_map_renderer_get_scale (CrMapRenderer *self)
+{
+  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), 1);
+
+  return self->scale;
+}
+
+/* Size of markers, lines and labels: 1 on screen, more on a wall screen
+ * seen from afar or a page printed at high resolution. */
+void
+cr_map_renderer_set_scale (CrMapRenderer *self,
+                           double         scale)
+{
+  g_return_if_fail (CR_IS_MAP_RENDERER (self));
+  g_return_if_fail (scale > 0);
+
+  if (self->scale == scale)
+    return;
+  self->scale = scale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCALE]);
+  emit_changed (self);
+}
+
+gboolean
+cr_map_renderer_get_kind_visible (CrMapRenderer *self,
+                                  const char    *kind)
+{
+  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  return !g_hash_table_contains (self->hidden_kinds, kind);
+}
+
+void
+cr_map_renderer_set_kind_visible (CrMapRenderer *self,
+                                  const char    *kind,
+                                  gboolean       visible)
+{
+  g_return_if_fail (CR_IS_MAP_RENDERER (self));
+  g_return_if_fail (kind != NULL);
+
+  if (cr_map_renderer_get_kind_visible (self, kind) == !!visible)
+    return;
+  if (visible)
+    g_hash_table_remove (self->hidden_kinds, kind);
+  else
+    g_hash_table_add (self->hidden_kinds, g_strdup (kind));
+  emit_changed (self);
+}
+
+gboolean
+cr_map_renderer_get_group_visible (CrMapRenderer *self,
+                                   CrKindGroup    group)
+{
+  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), FALSE);
+
+  return (self->hidden_groups & (1u << group)) == 0;
+}
+
+void
+cr_map_renderer_set_group_visible (CrMapRenderer *self,
+                                   CrKindGroup    group,
+                                   gboolean       visible)
+{
+  guint hidden;
+
+  g_return_if_fail (CR_IS_MAP_RENDERER (self));
+
+  hidden = visible ? self->hidden_groups & ~(1u << group) : self->hidden_groups | (1u << group);
+  if (hidden == self->hidden_groups)
+    return;
+  self->hidden_groups = hidden;
+  emit_changed (self);
 }

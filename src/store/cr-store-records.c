@@ -447,7 +447,9 @@ step_done (CrStore      *self,
  * cr_store_insert:
  *
  * Adds @record as a new row, in one transaction with its audit entry, and
- * sets its id (and version 1).
+ * sets its id (and version 1). A record that already has an id keeps it
+ * (undoing a delete brings back the same row); set the id to 0 to add a
+ * copy.
  */
 gboolean
 cr_store_insert (CrStore  *self,
@@ -460,6 +462,7 @@ cr_store_insert (CrStore  *self,
   guint n_fields;
   sqlite3_stmt *stmt;
   const char *table;
+  gboolean with_id;
 
   g_return_val_if_fail (CR_IS_STORE (self), FALSE);
   g_return_val_if_fail (CR_IS_RECORD (record), FALSE);
@@ -469,15 +472,16 @@ cr_store_insert (CrStore  *self,
   g_return_val_if_fail (!g_str_equal (table, "audit"), FALSE);
 
   fields = cr_record_class_get_fields (klass, &n_fields);
+  with_id = cr_record_get_id (record) > 0;
   sql = g_string_new (NULL);
-  g_string_append_printf (sql, "INSERT INTO \"%s\" (", table);
+  g_string_append_printf (sql, "INSERT INTO \"%s\" (%s", table, with_id ? "\"id\", " : "");
   for (guint i = 0; i < n_fields; i++)
     {
       g_autofree char *column = cr_record_field_column (fields[i]);
 
       g_string_append_printf (sql, "%s\"%s\"", i ? ", " : "", column);
     }
-  g_string_append (sql, ") VALUES (");
+  g_string_append (sql, with_id ? ") VALUES (?, " : ") VALUES (");
   for (guint i = 0; i < n_fields; i++)
     g_string_append (sql, i ? ", ?" : "?");
   g_string_append (sql, ")");
@@ -488,12 +492,16 @@ cr_store_insert (CrStore  *self,
   stmt = _cr_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     goto fail;
+  if (with_id)
+    sqlite3_bind_int64 (stmt, 1, cr_record_get_id (record));
   for (guint i = 0; i < n_fields; i++)
     {
+      int index = (int) i + 1 + (with_id ? 1 : 0);
+
       if (is_version (fields[i]))
-        sqlite3_bind_int64 (stmt, (int) i + 1, 1);
+        sqlite3_bind_int64 (stmt, index, 1);
       else
-        _cr_store_bind_field (stmt, (int) i + 1, fields[i], cr_record_get_field (record, fields[i]));
+        _cr_store_bind_field (stmt, index, fields[i], cr_record_get_field (record, fields[i]));
     }
   if (!step_done (self, stmt, error))
     goto fail;

@@ -4,9 +4,7 @@
 #include <gio/gio.h>
 
 #include "cr-record.h"
-#include "cr-event.h"
-#include "cr-feature.h"
-#include "cr-feature-kind.h"
+#include "cr-records.h"
 
 G_BEGIN_DECLS
 
