@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "cr-application.h"
+#include "cr-basemap.h"
 #include "cr-demo.h"
+#include "cr-preferences-window.h"
 #include "cr-window.h"
 
 /**
@@ -24,6 +26,7 @@ struct _CrApplication
 
   char *database_path;
   gboolean demo;
+  char *basemap_mbtiles;
   CrStore *store;
   GSettings *settings;
   char *startup_error;
@@ -63,7 +66,24 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CrApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  CrPreferencesWindow *preferences;
+
+  if (self->settings == NULL)
+    return;
+  preferences = cr_preferences_window_new (self->settings, window);
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", preferences_activated, NULL, NULL, NULL },
   { "quit", quit_activated, NULL, NULL, NULL },
   { "about", about_activated, NULL, NULL, NULL },
 };
@@ -122,12 +142,17 @@ cr_application_startup (GApplication *application)
   g_autoptr(GError) error = NULL;
   g_autofree char *operator_name = NULL;
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (cr_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+  /* Before any map exists: tile servers must see who asks. */
+  cr_basemap_init_user_agent ();
 
   self->settings = new_settings ();
   self->store = cr_store_open (self->database_path, &error);
@@ -175,6 +200,7 @@ cr_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_free (self->database_path);
+  g_free (self->basemap_mbtiles);
   g_free (self->startup_error);
 
   G_OBJECT_CLASS (cr_application_parent_class)->finalize (object);
@@ -208,6 +234,7 @@ cr_application_new (const CrOptions *options)
                        NULL);
   self->database_path = cr_options_database_path (options);
   self->demo = options->demo;
+  self->basemap_mbtiles = g_strdup (options->basemap_mbtiles);
   return self;
 }
 
@@ -235,4 +262,17 @@ cr_application_get_settings (CrApplication *self)
   g_return_val_if_fail (CR_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * cr_application_get_basemap_mbtiles:
+ *
+ * Returns: (nullable): the MBTiles file given with --basemap-mbtiles
+ */
+const char *
+cr_application_get_basemap_mbtiles (CrApplication *self)
+{
+  g_return_val_if_fail (CR_IS_APPLICATION (self), NULL);
+
+  return self->basemap_mbtiles;
 }

@@ -14,5 +14,6 @@ G_DECLARE_FINAL_TYPE (CrApplication, cr_application, CR, APPLICATION, AdwApplica
 CrApplication *cr_application_new        (const CrOptions *options);
 CrStore       *cr_application_get_store  (CrApplication   *self);
 GSettings     *cr_application_get_settings (CrApplication *self);
+const char    *cr_application_get_basemap_mbtiles (CrApplication *self);
 
 G_END_DECLS

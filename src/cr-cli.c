@@ -23,6 +23,9 @@ cr_options_clear (CrOptions *options)
   g_clear_pointer (&options->import_geojson, g_free);
   g_clear_pointer (&options->export_geojson, g_free);
   g_clear_pointer (&options->event, g_free);
+  g_clear_pointer (&options->basemap_mbtiles, g_free);
+  g_clear_pointer (&options->import_reference, g_free);
+  g_clear_pointer (&options->layer, g_free);
 }
 
 /**
@@ -52,11 +55,19 @@ cr_options_parse (CrOptions  *options,
     { "event", 'e', 0, G_OPTION_ARG_STRING, &options->event,
       N_("The event to import into or to export"), N_("NAME") },
     { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &options->skip_invalid,
-      N_("With --import-geojson: import the valid features and list the invalid ones"), NULL },
+      N_("With --import-geojson or --import-reference: import the valid features and list the "
+         "invalid ones"), NULL },
+    { "import-reference", 0, 0, G_OPTION_ARG_FILENAME, &options->import_reference,
+      N_("Import a GeoJSON file (commune or police-zone boundaries, hospitals…) into the "
+         "region-wide reference layer named by --layer, creating it if needed"), N_("FILE") },
+    { "layer", 0, 0, G_OPTION_ARG_STRING, &options->layer,
+      N_("The reference layer to import into"), N_("NAME") },
     { "list-events", 0, 0, G_OPTION_ARG_NONE, &options->list_events,
       N_("List the events of the database"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Show the version"), NULL },
+    { "basemap-mbtiles", 0, 0, G_OPTION_ARG_FILENAME, &options->basemap_mbtiles,
+      N_("Show the offline map FILE (MBTiles) under the event, for this run only"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -85,12 +96,31 @@ cr_options_parse (CrOptions  *options,
     }
 
   n_commands = (options->import_geojson != NULL) + (options->export_geojson != NULL) +
-               (options->list_events != FALSE);
+               (options->list_events != FALSE) + (options->import_reference != NULL);
   if (n_commands > 1)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _("Give one command at a time: --import-geojson, --export-geojson or "
-                     "--list-events."));
+                   _("Give one command at a time: --import-geojson, --import-reference, "
+                     "--export-geojson or --list-events."));
+      return FALSE;
+    }
+  if (options->import_reference != NULL && (options->layer == NULL || *options->layer == '\0'))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("Name the reference layer with --layer NAME, e.g. --layer Communes."));
+      return FALSE;
+    }
+  if (options->layer != NULL && options->import_reference == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("--layer only applies to --import-reference."));
+      return FALSE;
+    }
+  if (options->import_reference != NULL && options->event != NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("A reference layer belongs to no event: leave out --event, or use "
+                     "--import-geojson to import into an event."));
       return FALSE;
     }
   if ((options->import_geojson != NULL || options->export_geojson != NULL) &&
@@ -100,10 +130,17 @@ cr_options_parse (CrOptions  *options,
                    _("Name the event with --event NAME."));
       return FALSE;
     }
-  if (options->skip_invalid && options->import_geojson == NULL)
+  if (options->skip_invalid && options->import_geojson == NULL && options->import_reference == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _("--skip-invalid only applies to --import-geojson."));
+                   _("--skip-invalid only applies to --import-geojson and --import-reference."));
+      return FALSE;
+    }
+  if (options->basemap_mbtiles != NULL && cr_options_headless (options))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("--basemap-mbtiles only applies to the window: leave out --import-geojson, "
+                     "--import-reference, --export-geojson, --list-events and --version."));
       return FALSE;
     }
   return TRUE;
@@ -114,7 +151,7 @@ gboolean
 cr_options_headless (const CrOptions *options)
 {
   return options->version || options->list_events || options->import_geojson != NULL ||
-         options->export_geojson != NULL;
+         options->export_geojson != NULL || options->import_reference != NULL;
 }
 
 char *
@@ -207,6 +244,45 @@ import_geojson (CrStore         *store,
 }
 
 static int
+import_reference (CrStore         *store,
+                  const CrOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrGeojsonImportResult) result = NULL;
+  g_autoptr(CrReferenceLayer) layer = NULL;
+  CrGeojsonImportOptions import_options = { 0 };
+
+  import_options.skip_invalid = options->skip_invalid;
+  result = cr_geojson_import_reference_file (store, options->import_reference, options->layer,
+                                             &import_options, NULL, &error);
+  if (result == NULL)
+    {
+      print_error (options->import_reference, error);
+      g_printerr (_("Nothing was imported; the database is unchanged.\n"));
+      return CR_EXIT_BAD_INPUT;
+    }
+
+  for (guint i = 0; i < result->skipped->len; i++)
+    {
+      const CrGeojsonSkipped *s = &g_array_index (result->skipped, CrGeojsonSkipped, i);
+
+      /* Translators: %u is the 1-based number of a feature in the file. */
+      g_printerr (_("Skipped feature %u: %s\n"), s->index + 1, s->reason);
+    }
+  /* The layer's own name: an existing layer is found whatever the case. */
+  layer = cr_store_get (store, CR_TYPE_REFERENCE_LAYER, result->layer_id, NULL);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u feature into the reference layer “%s”",
+                        "Imported %u features into the reference layer “%s”", result->n_features),
+           result->n_features, layer != NULL ? cr_reference_layer_get_name (layer) : options->layer);
+  g_print ("%s\n", result->layer_created ? _(" (new layer).") : ".");
+  if (result->skipped->len > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u invalid feature was skipped.\n",
+                          "%u invalid features were skipped.\n", result->skipped->len),
+             result->skipped->len);
+  return CR_EXIT_OK;
+}
+
+static int
 export_geojson (CrStore         *store,
                 const CrOptions *options)
 {
@@ -281,6 +357,8 @@ cr_cli_run (const CrOptions *options)
     return list_events (store);
   if (options->import_geojson != NULL)
     return import_geojson (store, options);
+  if (options->import_reference != NULL)
+    return import_reference (store, options);
   if (options->export_geojson != NULL)
     return export_geojson (store, options);
   g_return_val_if_reached (CR_EXIT_USAGE);

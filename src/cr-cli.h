@@ -20,6 +20,9 @@ typedef struct
   gboolean skip_invalid;
   gboolean list_events;
   gboolean version;
+  char *basemap_mbtiles; /* window only: an offline basemap for this run */
+  char *import_reference;
+  char *layer;
 } CrOptions;
 
 void     cr_options_clear    (CrOptions  *options);

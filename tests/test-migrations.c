@@ -70,7 +70,9 @@ raw_insert_feature (sqlite3    *db,
                                            " VALUES (?, ?, ?, ?, '2024-09-26T06:00:00.000Z',"
                                            " 4.35, 50.85, 120.5)",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, event_id);
+  /* 0: no event, as reference features were written before layers. */
+  if (event_id > 0)
+    sqlite3_bind_int64 (stmt, 1, event_id);
   sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
   sqlite3_bind_blob (stmt, 4, g_bytes_get_data (blob, NULL), (int) g_bytes_get_size (blob), SQLITE_STATIC);
@@ -136,6 +138,13 @@ typedef struct
   gint64 contact;
   gint64 spoc;
   gint64 role;
+  gint64 loose;      /* a feature of no event, from before reference layers */
+  gint64 template;
+  gint64 activation;
+  gint64 log_entry;
+  gint64 alert_test;
+  gint64 layer;
+  gint64 area;
   gint64 n_audit;
 } Rows;
 
@@ -158,6 +167,7 @@ insert_rows (sqlite3 *db,
                    " 'Barrière Nadar', 'Nadarhek', '#000000', 500)");
   rows->zone = raw_insert_feature (db, rows->event, "red_zone", "Zone rouge", zone);
   rows->point = raw_insert_feature (db, rows->event, "crowd_barrier", "Barrière", point);
+  rows->loose = raw_insert_feature (db, 0, "area", "Commune", zone);
   sql = g_strdup_printf ("INSERT INTO waypoints (feature_id, position, name, lon, lat, planned_at)"
                          " VALUES (%" G_GINT64_FORMAT ", 0, 'Basilique', 4.3175, 50.8667,"
                          " '2024-09-29T08:00:00.000Z')", rows->zone);
@@ -192,6 +202,46 @@ insert_rows (sqlite3 *db,
       g_free (sql);
       sql = g_strdup_printf ("UPDATE features SET partner_id = %" G_GINT64_FORMAT " WHERE id = %"
                              G_GINT64_FORMAT, rows->partner, rows->point);
+      raw_exec_ok (db, sql);
+    }
+
+  if (version >= 3)
+    {
+      raw_exec_ok (db, "INSERT INTO checklist_templates (name, event_kind) VALUES ('Visite', 'visit')");
+      rows->template = sqlite3_last_insert_rowid (db);
+      g_free (sql);
+      sql = g_strdup_printf ("INSERT INTO activations (event_id, name, level, opened_at, opened_by)"
+                             " VALUES (%" G_GINT64_FORMAT ", 'Activation J1', 'full',"
+                             " '2024-09-26T05:00:00.000Z', 'Release 3')", rows->event);
+      raw_exec_ok (db, sql);
+      rows->activation = sqlite3_last_insert_rowid (db);
+      g_free (sql);
+      sql = g_strdup_printf ("INSERT INTO logbook (recorded_at, author, category, text, activation_id)"
+                             " VALUES ('2024-09-26T05:01:00.000Z', 'Release 3', 'decision',"
+                             " 'Ouverture', %" G_GINT64_FORMAT ")", rows->activation);
+      raw_exec_ok (db, sql);
+      rows->log_entry = sqlite3_last_insert_rowid (db);
+      g_free (sql);
+      sql = g_strdup_printf ("INSERT INTO alert_tests (partner_id, contact_id, channel, outcome)"
+                             " VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'sms', 'confirmed')",
+                             rows->partner, rows->contact);
+      raw_exec_ok (db, sql);
+      rows->alert_test = sqlite3_last_insert_rowid (db);
+    }
+
+  if (version >= 4)
+    {
+      g_autoptr(CrGeometry) commune = cr_geometry_new_circle (4.36, 50.83, 900, 24);
+
+      raw_exec_ok (db, "INSERT INTO reference_layers (name, source, visible)"
+                       " VALUES ('Communes', 'communes.geojson', 0)");
+      rows->layer = sqlite3_last_insert_rowid (db);
+      rows->area = raw_insert_feature (db, 0, "area", "Ixelles", commune);
+      g_free (sql);
+      sql = g_strdup_printf ("UPDATE features SET layer_id = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT ";"
+                             "UPDATE partners SET area_feature_id = %" G_GINT64_FORMAT
+                             " WHERE id = %" G_GINT64_FORMAT,
+                             rows->layer, rows->area, rows->area, rows->partner);
       raw_exec_ok (db, sql);
     }
   rows->n_audit = raw_int (db, "SELECT count(*) FROM audit");
@@ -275,6 +325,48 @@ check_rows (CrStore *store,
       g_assert_cmpint (cr_role_get_sector_id (role), ==, rows->zone);
     }
 
+  if (version >= 3)
+    {
+      g_autoptr(CrChecklistTemplate) template = cr_store_get (store, CR_TYPE_CHECKLIST_TEMPLATE,
+                                                              rows->template, &error);
+      g_autoptr(CrActivation) activation = NULL;
+      g_autoptr(CrLogEntry) entry = NULL;
+      g_autoptr(CrAlertTest) test = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (cr_checklist_template_get_name (template), ==, "Visite");
+      activation = cr_store_get (store, CR_TYPE_ACTIVATION, rows->activation, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (cr_activation_get_level (activation), ==, CR_ACTIVATION_LEVEL_FULL);
+      g_assert_cmpint (cr_activation_get_event_id (activation), ==, rows->event);
+      entry = cr_store_get (store, CR_TYPE_LOG_ENTRY, rows->log_entry, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (cr_log_entry_get_text (entry), ==, "Ouverture");
+      g_assert_cmpint (cr_log_entry_get_category (entry), ==, CR_LOG_CATEGORY_DECISION);
+      test = cr_store_get (store, CR_TYPE_ALERT_TEST, rows->alert_test, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (cr_alert_test_get_outcome (test), ==, CR_ALERT_OUTCOME_CONFIRMED);
+      g_assert_cmpint (cr_alert_test_get_contact_id (test), ==, rows->contact);
+    }
+
+  /* Version 4: a feature of no event, written before layers existed, is
+   * gathered into a layer of its own, visible, and so stays on the map. */
+  {
+    g_autoptr(CrFeature) loose = cr_store_get (store, CR_TYPE_FEATURE, rows->loose, &error);
+    g_autoptr(CrReferenceLayer) layer = NULL;
+    g_autoptr(GListModel) layers = cr_store_list_reference_layers (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (cr_feature_get_event_id (loose), ==, 0);
+    g_assert_cmpint (cr_feature_get_layer_id (loose), >, 0);
+    layer = cr_store_get (store, CR_TYPE_REFERENCE_LAYER, cr_feature_get_layer_id (loose), &error);
+    g_assert_no_error (error);
+    g_assert_true (cr_reference_layer_get_visible (layer));
+    g_assert_cmpstr (cr_reference_layer_get_name (layer), ==, "Reference features");
+    g_assert_cmpuint (g_list_model_get_n_items (layers), ==, 1);
+  }
+  g_assert_cmpint (cr_feature_get_layer_id (zone), ==, 0);
+
   g_assert_cmpint (cr_store_count (store, CR_TYPE_AUDIT_ENTRY, NULL, 0, &error), ==, rows->n_audit);
   g_assert_no_error (error);
 }
@@ -337,9 +429,14 @@ test_upgrade (gconstpointer data)
   db = raw_open (path);
   g_assert_cmpint (raw_int (db, "SELECT value FROM cr_meta WHERE key = 'schema_version'"), ==, version);
   /* Really the old schema: a table of the next version is missing. */
-  g_assert_cmpint (raw_int (db, version < 2 ? "SELECT count(*) FROM sqlite_master WHERE name = 'partners'"
-                                            : "SELECT count(*) FROM sqlite_master WHERE name = 'logbook'"),
-                   ==, 0);
+  {
+    static const char *const next_table[] = { NULL, "partners", "logbook", "reference_layers" };
+    g_autofree char *sql = NULL;
+
+    g_assert_cmpint (version, <, G_N_ELEMENTS (next_table));
+    sql = g_strdup_printf ("SELECT count(*) FROM sqlite_master WHERE name = '%s'", next_table[version]);
+    g_assert_cmpint (raw_int (db, sql), ==, 0);
+  }
   insert_rows (db, version, &rows);
   sqlite3_close (db);
 
@@ -378,9 +475,10 @@ test_up_to_date (void)
   g_autofree char *schema_after = NULL;
   g_autoptr(GError) error = NULL;
   gint64 n_audit, n_events, n_kinds;
+  Rows rows = { 0 };
   guint handler;
 
-  insert_rows (store->db, cr_store_latest_schema_version (), &(Rows) { 0 });
+  insert_rows (store->db, cr_store_latest_schema_version (), &rows);
   n_audit = cr_store_count (store, CR_TYPE_AUDIT_ENTRY, NULL, 0, NULL);
   n_events = cr_store_count (store, CR_TYPE_EVENT, NULL, 0, NULL);
   n_kinds = cr_store_count (store, CR_TYPE_FEATURE_KIND, NULL, 0, NULL);
@@ -407,6 +505,23 @@ test_up_to_date (void)
   g_assert_cmpint (cr_store_count (store, CR_TYPE_EVENT, NULL, 0, NULL), ==, n_events);
   /* The seeded kinds are not seeded twice. */
   g_assert_cmpint (cr_store_count (store, CR_TYPE_FEATURE_KIND, NULL, 0, NULL), ==, n_kinds);
+  /* A reference layer, its area and the partner linked to it stay. */
+  {
+    g_autoptr(CrReferenceLayer) layer = cr_store_find_reference_layer (store, "communes", &error);
+    g_autoptr(CrFeature) area = NULL;
+    g_autoptr(CrPartner) partner = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (layer);
+    g_assert_false (cr_reference_layer_get_visible (layer));
+    g_assert_cmpstr (cr_reference_layer_get_source (layer), ==, "communes.geojson");
+    area = cr_store_get (store, CR_TYPE_FEATURE, rows.area, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (cr_feature_get_layer_id (area), ==, rows.layer);
+    partner = cr_store_get (store, CR_TYPE_PARTNER, rows.partner, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (cr_partner_get_area_feature_id (partner), ==, rows.area);
+  }
 
   /* Opening an up-to-date file "at" an older version changes nothing. */
   g_clear_object (&store);
@@ -454,7 +569,7 @@ check_failed_upgrade (const char *conflicting_table)
   db = raw_open (path);
   g_assert_cmpint (raw_int (db, "SELECT value FROM cr_meta WHERE key = 'schema_version'"), ==, 1);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM events"), ==, 1);
-  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM features"), ==, 2);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM features"), ==, 3);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM audit"), ==, rows.n_audit);
   g_free (sql);
   sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE note = 'mine'", conflicting_table);
@@ -480,6 +595,8 @@ test_failed_upgrade (void)
   check_failed_upgrade ("partners");
   /* Migration 2 succeeds, 3 fails: all or nothing, the file stays at 1. */
   check_failed_upgrade ("logbook");
+  /* Migrations 2 and 3 succeed, 4 fails. */
+  check_failed_upgrade ("reference_layers");
 }
 
 int

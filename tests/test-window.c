@@ -6,6 +6,9 @@
 #include "cr-application.h"
 #include "cr-demo.h"
 #include "cr-test-utils.h"
+#include "cr-layers-panel.h"
+#include "cr-time-control.h"
+#include "cr-time.h"
 #include "cr-window.h"
 
 /* The window as a user first sees it: opened on the demo database, the
@@ -129,6 +132,97 @@ event_appears_when_added (Fixture      *f,
   g_assert_cmpint (cr_record_get_id (CR_RECORD (shown)), ==, cr_record_get_id (CR_RECORD (event)));
 }
 
+/* The time control drives the renderer's time; play moves it forward
+ * within the event, and "All times" clears it. */
+static void
+time_control_drives_map (Fixture      *f,
+                         gconstpointer data)
+{
+  CrTimeControl *control = cr_time_control_new ();
+  CrMapRenderer *renderer = cr_window_get_renderer (f->window);
+  g_autoptr(GDateTime) start = cr_time_parse ("2024-09-28T06:00:00+02:00");
+  g_autoptr(GDateTime) end = cr_time_parse ("2024-09-28T08:00:00+02:00");
+  g_autoptr(GDateTime) late = cr_time_parse ("2024-09-30T00:00:00+02:00");
+  g_autoptr(GDateTime) mid = cr_time_parse ("2024-09-28T07:00:00+02:00");
+  GDateTime *t;
+
+  g_object_ref_sink (control);
+  g_object_bind_property (control, "time", renderer, "time", G_BINDING_DEFAULT);
+  cr_time_control_set_span (control, start, end);
+  g_assert_null (cr_time_control_get_time (control));
+
+  cr_time_control_set_time (control, mid);
+  g_assert_true (g_date_time_equal (cr_map_renderer_get_time (renderer), mid));
+  cr_time_control_step (control, 90 * G_TIME_SPAN_MINUTE);
+  /* Clamped to the event's end. */
+  g_assert_true (g_date_time_equal (cr_time_control_get_time (control), end));
+
+  cr_time_control_set_time (control, start);
+  cr_time_control_set_playing (control, TRUE);
+  g_assert_true (cr_time_control_get_playing (control));
+  while (g_date_time_compare (cr_time_control_get_time (control), start) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  t = cr_time_control_get_time (control);
+  g_assert_cmpint (g_date_time_compare (t, start), >, 0);
+  g_assert_cmpint (g_date_time_compare (t, late), <, 0);
+  cr_time_control_set_playing (control, FALSE);
+
+  cr_time_control_set_time (control, NULL);
+  g_assert_false (cr_time_control_get_playing (control));
+  g_assert_null (cr_map_renderer_get_time (renderer));
+  g_object_unref (control);
+}
+
+/* The layers panel is a view of the renderer's switches. */
+static void
+layers_panel_switches (Fixture      *f,
+                       gconstpointer data)
+{
+  CrMapRenderer *renderer = cr_window_get_renderer (f->window);
+  CrLayersPanel *panel = g_object_ref_sink (cr_layers_panel_new (renderer));
+  GtkWidget *check = NULL;
+
+  /* Find the check button of the red zone's row. */
+  for (GtkWidget *w = GTK_WIDGET (panel); w != NULL;)
+    {
+      if (GTK_IS_CHECK_BUTTON (w) && g_strcmp0 (g_object_get_data (G_OBJECT (w), "kind"), "red_zone") == 0)
+        {
+          check = w;
+          break;
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL && w != GTK_WIDGET (panel))
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == GTK_WIDGET (panel)) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (check);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_assert_false (cr_map_renderer_get_kind_visible (renderer, "red_zone"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (cr_map_renderer_get_kind_visible (renderer, "red_zone"));
+
+  cr_map_renderer_set_fade_inactive (renderer, TRUE);
+  cr_map_renderer_set_show_labels (renderer, TRUE);
+  g_object_unref (panel);
+}
+
+static void
+test_time_control (void)
+{
+  run_in_application (GINT_TO_POINTER (TRUE), time_control_drives_map);
+}
+
+static void
+test_layers_panel (void)
+{
+  run_in_application (GINT_TO_POINTER (TRUE), layers_panel_switches);
+}
+
 static void
 test_demo_event_shown (void)
 {
@@ -160,6 +254,8 @@ main (int   argc,
   g_test_add_func ("/window/demo-event-shown", test_demo_event_shown);
   g_test_add_func ("/window/empty-database", test_empty_database);
   g_test_add_func ("/window/event-appears", test_event_appears_when_added);
+  g_test_add_func ("/window/time-control", test_time_control);
+  g_test_add_func ("/window/layers-panel", test_layers_panel);
 
   return g_test_run ();
 }

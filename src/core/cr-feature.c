@@ -21,6 +21,7 @@ enum
 {
   PROP_0,
   PROP_EVENT_ID,
+  PROP_LAYER_ID,
   PROP_KIND,
   PROP_NAME,
   PROP_GEOMETRY,
@@ -45,6 +46,9 @@ cr_feature_class_init (CrFeatureClass *klass)
 {
   properties[PROP_EVENT_ID] =
     g_param_spec_int64 ("event-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAYER_ID] =
+    g_param_spec_int64 ("layer-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
     g_param_spec_string ("kind", NULL, NULL, NULL,
@@ -116,6 +120,24 @@ cr_feature_set_event_id (CrFeature *self,
   g_return_if_fail (CR_IS_FEATURE (self));
 
   cr_record_set_int64 (CR_RECORD (self), properties[PROP_EVENT_ID], value);
+}
+
+/* The reference layer of a feature that belongs to no event, or 0. */
+gint64
+cr_feature_get_layer_id (CrFeature *self)
+{
+  g_return_val_if_fail (CR_IS_FEATURE (self), 0);
+
+  return cr_record_get_int64 (CR_RECORD (self), properties[PROP_LAYER_ID]);
+}
+
+void
+cr_feature_set_layer_id (CrFeature *self,
+                         gint64    value)
+{
+  g_return_if_fail (CR_IS_FEATURE (self));
+
+  cr_record_set_int64 (CR_RECORD (self), properties[PROP_LAYER_ID], value);
 }
 
 const char *

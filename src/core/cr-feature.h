@@ -14,6 +14,9 @@ CrFeature  *cr_feature_new             (void);
 gint64      cr_feature_get_event_id    (CrFeature *self);
 void        cr_feature_set_event_id    (CrFeature *self,
                                         gint64    value);
+gint64      cr_feature_get_layer_id    (CrFeature *self);
+void        cr_feature_set_layer_id    (CrFeature *self,
+                                        gint64    value);
 const char *cr_feature_get_kind        (CrFeature *self);
 void        cr_feature_set_kind        (CrFeature  *self,
                                         const char *value);

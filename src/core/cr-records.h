@@ -15,6 +15,7 @@
 #include "cr-feature.h"
 #include "cr-log-entry.h"
 #include "cr-partner.h"
+#include "cr-reference-layer.h"
 #include "cr-role.h"
 #include "cr-spoc-assignment.h"
 #include "cr-waypoint.h"

@@ -495,7 +495,7 @@ write_batch (Import                *self,
   for (guint i = 0; i < buffer->rows->len; i++)
     {
       const CrGeojsonRow *row = &g_array_index (buffer->rows, CrGeojsonRow, i);
-      CrFeatureRow out;
+      CrFeatureRow out = { 0 };
       gint64 id = 0;
 
       if (_cr_geojson_problem_is_set (&row->problem))
@@ -515,6 +515,7 @@ write_batch (Import                *self,
         }
 
       out.event_id = result->event_id;
+      out.layer_id = result->layer_id;
       out.kind = row->kind;
       out.name = _cr_geojson_row_string (buffer, row->name);
       out.active_from = _cr_geojson_row_string (buffer, row->active_from);
@@ -735,14 +736,14 @@ classify_root (Import  *self,
 
 static char *
 audit_json (Import                      *self,
-            const char                  *event_name,
+            const char                  *target_name,
             const CrGeojsonImportResult *result)
 {
   g_autoptr(cJSON) json = cJSON_CreateObject ();
   char *printed, *text;
 
   cJSON_AddStringToObject (json, "source", self->source_name);
-  cJSON_AddStringToObject (json, "event", event_name);
+  cJSON_AddStringToObject (json, result->layer_id > 0 ? "layer" : "event", target_name);
   cJSON_AddNumberToObject (json, "features", result->n_features);
   cJSON_AddNumberToObject (json, "waypoints", result->n_waypoints);
   cJSON_AddNumberToObject (json, "skipped", result->skipped->len);
@@ -842,13 +843,16 @@ event_name_from_source (const char *source_name)
   return g_steal_pointer (&base);
 }
 
+/* @target_name is the event, or the layer when @reference: a reference
+ * layer's features are rows with the layer and no event. */
 static CrGeojsonImportResult *
 import_data (CrStore                      *store,
              const char                   *data,
              gsize                         len,
              gboolean                      mapped,
              const char                   *source_name,
-             const char                   *event_name,
+             const char                   *target_name,
+             gboolean                      reference,
              const CrGeojsonImportOptions *options,
              GCancellable                 *cancellable,
              GError                      **error)
@@ -883,8 +887,8 @@ import_data (CrStore                      *store,
   _cr_geojson_context_init (&self.context);
   _cr_geojson_scratch_init (&self.scratch);
 
-  if (event_name == NULL)
-    event_name = derived_name = event_name_from_source (source_name);
+  if (target_name == NULL)
+    target_name = derived_name = event_name_from_source (source_name);
 
   result = g_new0 (CrGeojsonImportResult, 1);
   result->skipped = g_array_new (FALSE, FALSE, sizeof (CrGeojsonSkipped));
@@ -894,12 +898,23 @@ import_data (CrStore                      *store,
   writer = cr_store_feature_writer_new (store, error);
   if (writer == NULL)
     goto out;
-  result->event_id = cr_feature_writer_ensure_event (writer, event_name, &result->event_created, error);
-  if (result->event_id == 0)
-    goto out;
+  if (reference)
+    {
+      result->layer_id = cr_feature_writer_ensure_layer (writer, target_name, source_name,
+                                                         &result->layer_created, error);
+      if (result->layer_id == 0)
+        goto out;
+    }
+  else
+    {
+      result->event_id = cr_feature_writer_ensure_event (writer, target_name, &result->event_created,
+                                                         error);
+      if (result->event_id == 0)
+        goto out;
+    }
   if (!run_import (&self, writer, result, error))
     goto out;
-  audit = audit_json (&self, event_name, result);
+  audit = audit_json (&self, target_name, result);
   if (!cr_feature_writer_commit (writer, "import", audit, error))
     goto out;
   report_progress (&self, 1.0);
@@ -915,6 +930,32 @@ out:
   g_mutex_clear (&self.lock);
   g_cond_clear (&self.cond);
   return ok ? g_steal_pointer (&result) : NULL;
+}
+
+static CrGeojsonImportResult *
+import_file (CrStore                      *store,
+             const char                   *path,
+             const char                   *target_name,
+             gboolean                      reference,
+             const CrGeojsonImportOptions *options,
+             GCancellable                 *cancellable,
+             GError                      **error)
+{
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = NULL;
+
+  display = g_filename_display_basename (path);
+  file = g_mapped_file_new (path, FALSE, &local_error);
+  if (file == NULL)
+    {
+      g_set_error (error, CR_GEOJSON_ERROR, CR_GEOJSON_ERROR_READ,
+                   _("“%s” cannot be read: %s. Check that the file exists and that you may read it."),
+                   display, local_error->message);
+      return NULL;
+    }
+  return import_data (store, g_mapped_file_get_contents (file), g_mapped_file_get_length (file), TRUE,
+                      display, target_name, reference, options, cancellable, error);
 }
 
 /**
@@ -939,24 +980,10 @@ cr_geojson_import_file (CrStore                      *store,
                         GCancellable                 *cancellable,
                         GError                      **error)
 {
-  g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *display = NULL;
-
   g_return_val_if_fail (CR_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  display = g_filename_display_basename (path);
-  file = g_mapped_file_new (path, FALSE, &local_error);
-  if (file == NULL)
-    {
-      g_set_error (error, CR_GEOJSON_ERROR, CR_GEOJSON_ERROR_READ,
-                   _("“%s” cannot be read: %s. Check that the file exists and that you may read it."),
-                   display, local_error->message);
-      return NULL;
-    }
-  return import_data (store, g_mapped_file_get_contents (file), g_mapped_file_get_length (file), TRUE,
-                      display, event_name, options, cancellable, error);
+  return import_file (store, path, event_name, FALSE, options, cancellable, error);
 }
 
 /**
@@ -982,7 +1009,64 @@ cr_geojson_import_bytes (CrStore                      *store,
 
   bytes = g_bytes_get_data (data, &len);
   return import_data (store, bytes, len, FALSE, source_name != NULL ? source_name : "GeoJSON",
-                      event_name, options, cancellable, error);
+                      event_name, FALSE, options, cancellable, error);
+}
+
+/**
+ * cr_geojson_import_reference_file:
+ * @layer_name: (nullable): the reference layer to import into, found
+ *   without regard to case or created (visible) in the same transaction;
+ *   %NULL names it after the file
+ * @options: (nullable): %NULL for the defaults
+ *
+ * Like cr_geojson_import_file(), but into a region-wide reference layer
+ * (commune or police-zone boundaries, hospitals…): the features get the
+ * layer and no event. A feature keeps its kind when the file gives a
+ * known one, else gets the generic kind of its geometry ("area", "line",
+ * "point"), unless @options names a default kind.
+ *
+ * Returns: (transfer full) (nullable): what was imported; its layer_id
+ *   is set and its event_id is 0
+ */
+CrGeojsonImportResult *
+cr_geojson_import_reference_file (CrStore                      *store,
+                                  const char                   *path,
+                                  const char                   *layer_name,
+                                  const CrGeojsonImportOptions *options,
+                                  GCancellable                 *cancellable,
+                                  GError                      **error)
+{
+  g_return_val_if_fail (CR_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return import_file (store, path, layer_name, TRUE, options, cancellable, error);
+}
+
+/**
+ * cr_geojson_import_reference_bytes:
+ * @source_name: (nullable): how messages, the audit log and a new
+ *   layer's source name the data
+ *
+ * Like cr_geojson_import_reference_file(), from memory.
+ */
+CrGeojsonImportResult *
+cr_geojson_import_reference_bytes (CrStore                      *store,
+                                   GBytes                       *data,
+                                   const char                   *source_name,
+                                   const char                   *layer_name,
+                                   const CrGeojsonImportOptions *options,
+                                   GCancellable                 *cancellable,
+                                   GError                      **error)
+{
+  gsize len;
+  const char *bytes;
+
+  g_return_val_if_fail (CR_IS_STORE (store), NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  bytes = g_bytes_get_data (data, &len);
+  return import_data (store, bytes, len, FALSE, source_name != NULL ? source_name : "GeoJSON",
+                      layer_name, TRUE, options, cancellable, error);
 }
 
 void

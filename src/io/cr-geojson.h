@@ -51,11 +51,13 @@ typedef struct
 
 typedef struct
 {
-  gint64 event_id;
+  gint64 event_id;   /* 0 for a reference layer */
   gboolean event_created;
   guint n_features;  /* imported */
   guint n_waypoints; /* imported */
   GArray *skipped;   /* CrGeojsonSkipped, with skip_invalid */
+  gint64 layer_id;   /* reference imports only, else 0 */
+  gboolean layer_created;
 } CrGeojsonImportResult;
 
 CrGeojsonImportResult *cr_geojson_import_file   (CrStore                      *store,
@@ -71,6 +73,19 @@ CrGeojsonImportResult *cr_geojson_import_bytes  (CrStore                      *s
                                                  const CrGeojsonImportOptions *options,
                                                  GCancellable                 *cancellable,
                                                  GError                      **error);
+CrGeojsonImportResult *cr_geojson_import_reference_file  (CrStore                      *store,
+                                                          const char                   *path,
+                                                          const char                   *layer_name,
+                                                          const CrGeojsonImportOptions *options,
+                                                          GCancellable                 *cancellable,
+                                                          GError                      **error);
+CrGeojsonImportResult *cr_geojson_import_reference_bytes (CrStore                      *store,
+                                                          GBytes                       *data,
+                                                          const char                   *source_name,
+                                                          const char                   *layer_name,
+                                                          const CrGeojsonImportOptions *options,
+                                                          GCancellable                 *cancellable,
+                                                          GError                      **error);
 void                   cr_geojson_import_result_free (CrGeojsonImportResult *result);
 
 gboolean               cr_geojson_export_file   (CrStore                      *store,

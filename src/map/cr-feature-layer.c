@@ -80,7 +80,8 @@ cr_feature_layer_snapshot (GtkWidget   *widget,
   cairo_t *cr;
 
   self->n_drawn = 0;
-  if (width <= 0 || height <= 0 || cr_map_renderer_get_event_id (self->renderer) == 0 ||
+  if (width <= 0 || height <= 0 ||
+      (cr_map_renderer_get_event_id (self->renderer) == 0 && !cr_map_renderer_get_reference (self->renderer)) ||
       !cr_feature_layer_get_projection (self, &proj))
     return;
 

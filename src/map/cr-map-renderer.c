@@ -13,6 +13,7 @@
 #include "cr-itinerary.h"
 #include "cr-label-placer.h"
 #include "cr-map-renderer.h"
+#include "cr-screen-path.h"
 #include "cr-time.h"
 #include "cr-waypoint.h"
 #include "cr-wkb.h"
@@ -33,8 +34,17 @@
  * The map widget, the PNG export and the printed sheet share it.
  */
 
-/* Vertices closer than this to the last drawn one are skipped. */
-#define MIN_SEGMENT_PX 0.6
+/* Vertices closer than this to the last drawn one are skipped; a
+ * feature a few pixels across needs fewer: up to MAX_SEGMENT_PX, an
+ * eighth of its size. */
+#define MIN_SEGMENT_PX 1.0
+#define MAX_SEGMENT_PX 3.0
+/* Features smaller than this on screen are drawn as their envelope,
+ * without decoding their geometry: ten thousand zones at city scale. */
+#define LOD_PX 5.0
+/* A batch with more vertices than this strokes with cairo's fast
+ * antialiasing: stroking is what costs most in a dense view. */
+#define DENSE_VERTICES 40000
 #define POINT_RADIUS 9.0
 #define ICON_SIZE 12
 #define HATCH_SPACING 9
@@ -57,6 +67,7 @@ typedef struct
   char *icon_name;
   cairo_surface_t *icon; /* alpha mask, loaded on first use */
   gboolean icon_tried;
+  guint index; /* in the catalogue's order */
 } KindStyle;
 
 struct _CrMapRenderer
@@ -73,10 +84,12 @@ struct _CrMapRenderer
   double scale;
 
   GHashTable *styles;       /* kind code -> KindStyle */
+  GPtrArray *order;         /* KindStyle in catalogue order, fallback last */
   KindStyle fallback;
   GHashTable *hidden_kinds; /* kind code set */
   guint hidden_groups;      /* bit per CrKindGroup */
   GHashTable *waypoints;    /* feature id -> GPtrArray of CrWaypoint, a cache */
+  gboolean reference;       /* draws the visible reference layers instead */
 };
 
 G_DEFINE_FINAL_TYPE (CrMapRenderer, cr_map_renderer, G_TYPE_OBJECT)
@@ -169,6 +182,7 @@ load_styles (CrMapRenderer *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) kinds = cr_store_list_feature_kinds (self->store, &error);
 
+  g_ptr_array_set_size (self->order, 0);
   g_hash_table_remove_all (self->styles);
   if (kinds == NULL)
     {
@@ -192,8 +206,13 @@ load_styles (CrMapRenderer *self)
       style->icon_name = g_strdup (cr_feature_kind_get_icon_name (kind));
       if (style->line_style == CR_LINE_STYLE_HATCHED)
         style->hatch = create_hatch (style);
+      style->index = self->order->len;
+      g_ptr_array_add (self->order, style);
       g_hash_table_insert (self->styles, g_strdup (cr_feature_kind_get_code (kind)), style);
     }
+  /* Features of unknown kinds are drawn first, under everything. */
+  self->fallback.index = self->order->len;
+  g_ptr_array_add (self->order, &self->fallback);
 }
 
 static KindStyle *
@@ -296,145 +315,8 @@ waypoints_for (CrMapRenderer *self,
   return waypoints;
 }
 
-/* WKB walking straight into a cairo path. */
-
-typedef struct
-{
-  cairo_t *cr;
-  const CrProjection *proj;
-  GArray *points; /* screen x, y pairs of point geometries */
-} Walk;
-
-static gboolean
-read_u32 (const guint8 **p,
-          const guint8  *end,
-          gboolean       big_endian,
-          guint32       *v)
-{
-  guint32 raw;
-
-  if (end - *p < 4)
-    return FALSE;
-  memcpy (&raw, *p, 4);
-  *p += 4;
-  *v = big_endian ? GUINT32_FROM_BE (raw) : GUINT32_FROM_LE (raw);
-  return TRUE;
-}
-
-static inline double
-read_double (const guint8 *p,
-             gboolean      big_endian)
-{
-  guint64 bits;
-  double v;
-
-  memcpy (&bits, p, 8);
-  bits = big_endian ? GUINT64_FROM_BE (bits) : GUINT64_FROM_LE (bits);
-  memcpy (&v, &bits, 8);
-  return v;
-}
-
-static gboolean
-walk_path (Walk          *w,
-           const guint8 **p,
-           const guint8  *end,
-           gboolean       big_endian,
-           guint          dims,
-           gboolean       close)
-{
-  guint32 n;
-  double last_x = 0, last_y = 0;
-  gsize stride = 8 * dims;
-
-  if (!read_u32 (p, end, big_endian, &n) || n > (gsize) (end - *p) / stride)
-    return FALSE;
-  for (guint32 i = 0; i < n; i++, *p += stride)
-    {
-      double x, y;
-
-      cr_projection_to_screen (w->proj, read_double (*p, big_endian), read_double (*p + 8, big_endian),
-                               &x, &y);
-      if (i == 0)
-        cairo_move_to (w->cr, x, y);
-      else if (i == n - 1 || fabs (x - last_x) + fabs (y - last_y) >= MIN_SEGMENT_PX)
-        cairo_line_to (w->cr, x, y);
-      else
-        continue;
-      last_x = x;
-      last_y = y;
-    }
-  if (close && n > 0)
-    cairo_close_path (w->cr);
-  return TRUE;
-}
-
-static gboolean
-walk_geometry (Walk          *w,
-               const guint8 **p,
-               const guint8  *end,
-               guint          depth)
-{
-  gboolean big_endian;
-  guint32 code, n;
-  guint dims = 2;
-
-  if (depth > 8 || *p >= end)
-    return FALSE;
-  big_endian = (**p == 0);
-  (*p)++;
-  if (!read_u32 (p, end, big_endian, &code))
-    return FALSE;
-  if (code & 0x80000000u)
-    dims++;
-  if (code & 0x40000000u)
-    dims++;
-  code &= 0x0fffffffu;
-  if (code >= 1000 && code < 4000)
-    dims += (code / 1000 == 3) ? 2 : 1;
-
-  switch (code % 1000)
-    {
-    case CR_GEOMETRY_POINT:
-      {
-        double lon, lat, x, y;
-
-        if ((gsize) (end - *p) < 8 * dims)
-          return FALSE;
-        lon = read_double (*p, big_endian);
-        lat = read_double (*p + 8, big_endian);
-        *p += 8 * dims;
-        if (isnan (lon) || isnan (lat))
-          return TRUE;
-        cr_projection_to_screen (w->proj, lon, lat, &x, &y);
-        g_array_append_val (w->points, x);
-        g_array_append_val (w->points, y);
-        return TRUE;
-      }
-    case CR_GEOMETRY_LINESTRING:
-      return walk_path (w, p, end, big_endian, dims, FALSE);
-    case CR_GEOMETRY_POLYGON:
-      if (!read_u32 (p, end, big_endian, &n))
-        return FALSE;
-      for (guint32 i = 0; i < n; i++)
-        if (!walk_path (w, p, end, big_endian, dims, TRUE))
-          return FALSE;
-      return TRUE;
-    case CR_GEOMETRY_MULTIPOINT:
-    case CR_GEOMETRY_MULTILINESTRING:
-    case CR_GEOMETRY_MULTIPOLYGON:
-    case CR_GEOMETRY_COLLECTION:
-      if (!read_u32 (p, end, big_endian, &n))
-        return FALSE;
-      for (guint32 i = 0; i < n; i++)
-        if (!walk_geometry (w, p, end, depth + 1))
-          return FALSE;
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* Builds the feature's path in @cr (points go to @points). */
+/* Builds the feature's path in @cr (points go to @points), for hit
+ * tests and the selection outline. */
 static gboolean
 feature_path (cairo_t            *cr,
               const CrProjection *proj,
@@ -442,39 +324,58 @@ feature_path (cairo_t            *cr,
               gsize               blob_len,
               GArray             *points)
 {
-  gssize offset = cr_gpkg_blob_wkb_offset (blob, blob_len);
-  const guint8 *p, *end;
-  Walk w = { cr, proj, points };
+  g_autoptr(CrScreenPath) path = cr_screen_path_new ();
 
   g_array_set_size (points, 0);
   cairo_new_path (cr);
-  if (offset < 0)
+  if (!cr_screen_path_add_blob (path, proj, blob, blob_len, MIN_SEGMENT_PX, points))
     return FALSE;
-  p = blob + offset;
-  end = blob + blob_len;
-  if (!walk_geometry (&w, &p, end, 0))
-    {
-      cairo_new_path (cr);
-      return FALSE;
-    }
+  cr_screen_path_replay (path, cr);
   return TRUE;
 }
 
 typedef struct
 {
+  double x;
+  double y;
+  KindStyle *style;
+  double alpha;
+} Marker;
+
+/* One frame's drawing, batched: every feature of a style (and faded or
+ * not) goes into one screen path, drawn with one fill and one stroke. */
+typedef struct
+{
   CrMapRenderer *self;
   cairo_t *cr;
   const CrProjection *proj;
-  CrKindGroup pass;
+  CrScreenPath *scratch;
   GArray *points;
+  GPtrArray *areas;    /* CrScreenPath per style index × faded */
+  GPtrArray *lines;    /* idem, for itineraries and other strokes */
+  GArray *markers;     /* Marker */
   CrLabelPlacer *labels;
   GArray *itineraries; /* gint64 ids, visible itineraries of this frame */
   GHashTable *kinds;   /* itinerary id -> kind code */
-  GHashTable *lines;   /* id -> CrGeometry, for convoys */
+  GHashTable *geoms;   /* itinerary id -> CrGeometry, for convoys */
   GBytes *selected_blob;
   char *selected_kind;
   guint n_drawn;
 } Frame;
+
+static CrScreenPath *
+batch_for (GPtrArray *batches,
+           guint      style_index,
+           gboolean   faded)
+{
+  guint i = 2 * style_index + (faded ? 1 : 0);
+
+  if (i >= batches->len)
+    g_ptr_array_set_size (batches, i + 1);
+  if (g_ptr_array_index (batches, i) == NULL)
+    g_ptr_array_index (batches, i) = cr_screen_path_new ();
+  return g_ptr_array_index (batches, i);
+}
 
 static void
 set_rgb (cairo_t      *cr,
@@ -531,101 +432,22 @@ draw_point_marker (cairo_t         *cr,
     }
 }
 
-/* Chevrons along the flattened current path, pointing the way the line
- * was drawn: the direction of the itinerary. Consumes the path. */
-static void
-draw_direction_arrows (cairo_t         *cr,
-                       const KindStyle *style,
-                       double           scale,
-                       double           alpha)
-{
-  cairo_path_t *path = cairo_copy_path_flat (cr);
-  double last_x = 0, last_y = 0, since = ARROW_SPACING * scale / 2;
-  double size = (3 + style->width) * scale;
-
-  cairo_new_path (cr);
-  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
-    {
-      cairo_path_data_t *d = &path->data[i];
-      double x = d[1].point.x, y = d[1].point.y;
-
-      if (d->header.type == CAIRO_PATH_MOVE_TO)
-        {
-          last_x = x;
-          last_y = y;
-          continue;
-        }
-      if (d->header.type != CAIRO_PATH_LINE_TO)
-        continue;
-      {
-        double dx = x - last_x, dy = y - last_y;
-        double len = hypot (dx, dy);
-        double t = 0;
-
-        while (len > 0 && since + (len - t) >= ARROW_SPACING * scale)
-          {
-            double ux = dx / len, uy = dy / len, ax, ay;
-
-            t += ARROW_SPACING * scale - since;
-            since = 0;
-            ax = last_x + ux * t;
-            ay = last_y + uy * t;
-            cairo_move_to (cr, ax - ux * size - uy * size, ay - uy * size + ux * size);
-            cairo_line_to (cr, ax, ay);
-            cairo_line_to (cr, ax - ux * size + uy * size, ay - uy * size - ux * size);
-          }
-        since += len - t;
-      }
-      last_x = x;
-      last_y = y;
-    }
-  cairo_path_destroy (path);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.95 * alpha);
-  cairo_set_line_width (cr, 2 * scale);
-  cairo_stroke (cr);
-}
-
-/* Where a line's label goes: half-way along its flattened path. */
+/* A feature a few pixels across becomes its envelope's rectangle;
+ * returns its size on screen otherwise. */
 static gboolean
-path_midpoint (cairo_t *cr,
-               double  *mx,
-               double  *my)
+add_envelope_if_tiny (Frame               *frame,
+                      const CrFeatureView *feature,
+                      double              *extent)
 {
-  cairo_path_t *path = cairo_copy_path_flat (cr);
-  double total = 0, walked = 0, last_x = 0, last_y = 0;
-  gboolean found = FALSE;
+  double x1, y1, x2, y2;
 
-  for (int pass = 0; pass < 2 && !found; pass++)
-    for (int i = 0; i < path->num_data && !found; i += path->data[i].header.length)
-      {
-        cairo_path_data_t *d = &path->data[i];
-        double x = d[1].point.x, y = d[1].point.y;
-
-        if (d->header.type == CAIRO_PATH_LINE_TO)
-          {
-            double len = hypot (x - last_x, y - last_y);
-
-            if (pass == 0)
-              total += len;
-            else if (walked + len >= total / 2 && len > 0)
-              {
-                double t = (total / 2 - walked) / len;
-
-                *mx = last_x + t * (x - last_x);
-                *my = last_y + t * (y - last_y);
-                found = TRUE;
-              }
-            else
-              walked += len;
-          }
-        if (d->header.type == CAIRO_PATH_MOVE_TO || d->header.type == CAIRO_PATH_LINE_TO)
-          {
-            last_x = x;
-            last_y = y;
-          }
-      }
-  cairo_path_destroy (path);
-  return found;
+  cr_projection_to_screen (frame->proj, feature->bbox.min_x, feature->bbox.max_y, &x1, &y1);
+  cr_projection_to_screen (frame->proj, feature->bbox.max_x, feature->bbox.min_y, &x2, &y2);
+  *extent = MAX (x2 - x1, y2 - y1);
+  if (*extent >= LOD_PX)
+    return FALSE;
+  cr_screen_path_add_rectangle (frame->scratch, x1, y1, MAX (x2 - x1, 1), MAX (y2 - y1, 1));
+  return TRUE;
 }
 
 static gboolean
@@ -635,19 +457,26 @@ draw_feature_cb (const CrFeatureView *feature,
   Frame *frame = user_data;
   CrMapRenderer *self = frame->self;
   KindStyle *style = style_for (self, feature->kind);
-  cairo_t *cr = frame->cr;
   double scale = self->scale;
   Visibility visibility;
-  double alpha;
+  gboolean faded, labelled;
+  double alpha, extent = G_MAXDOUBLE;
 
-  if (style->group != frame->pass)
-    return TRUE;
   visibility = feature_visibility (self, feature, style);
   if (visibility == HIDDEN)
     return TRUE;
-  alpha = visibility == FADED ? FADED_ALPHA : 1.0;
+  faded = visibility == FADED;
+  labelled = self->show_labels && !faded;
+  alpha = faded ? FADED_ALPHA : 1.0;
 
-  if (!feature_path (cr, frame->proj, feature->blob, feature->blob_len, frame->points))
+  cr_screen_path_clear (frame->scratch);
+  g_array_set_size (frame->points, 0);
+  if (style->group != CR_KIND_GROUP_POINT && feature->id != self->selected &&
+      add_envelope_if_tiny (frame, feature, &extent))
+    ;
+  else if (!cr_screen_path_add_blob (frame->scratch, frame->proj, feature->blob, feature->blob_len,
+                                     CLAMP (extent / 8, MIN_SEGMENT_PX, MAX_SEGMENT_PX),
+                                     frame->points))
     {
       g_debug ("Feature %" G_GINT64_FORMAT " has damaged geometry; not drawn", feature->id);
       return TRUE;
@@ -660,88 +489,138 @@ draw_feature_cb (const CrFeatureView *feature,
       frame->selected_kind = g_strdup (feature->kind);
     }
 
-  switch (style->group)
+  if (!cr_screen_path_is_empty (frame->scratch))
     {
-    case CR_KIND_GROUP_PERIMETER:
-      {
-        double x1, y1, x2, y2;
+      if (style->group == CR_KIND_GROUP_PERIMETER)
+        {
+          double x1, y1, x2, y2;
 
-        cairo_path_extents (cr, &x1, &y1, &x2, &y2);
-        cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+          cr_screen_path_append (batch_for (frame->areas, style->index, faded), frame->scratch);
+          cr_screen_path_extents (frame->scratch, &x1, &y1, &x2, &y2);
+          if (labelled && x2 - x1 >= MIN_LABELLED_PX * scale)
+            cr_label_placer_add (frame->labels, feature->name, (x1 + x2) / 2, (y1 + y2) / 2, 0, 1,
+                                 FALSE);
+        }
+      else
+        {
+          double mx, my;
+
+          cr_screen_path_append (batch_for (frame->lines, style->index, faded), frame->scratch);
+          if (labelled && cr_screen_path_midpoint (frame->scratch, &mx, &my))
+            cr_label_placer_add (frame->labels, feature->name, mx, my, 0, 2, FALSE);
+        }
+    }
+
+  if (style->group == CR_KIND_GROUP_ITINERARY && !faded)
+    {
+      g_array_append_val (frame->itineraries, feature->id);
+      g_hash_table_insert (frame->kinds, g_memdup2 (&feature->id, sizeof (gint64)),
+                           g_strdup (feature->kind));
+      if (self->time != NULL)
+        {
+          CrGeometry *line = cr_gpkg_blob_read (feature->blob, feature->blob_len, NULL, NULL);
+
+          if (line != NULL)
+            g_hash_table_insert (frame->geoms, g_memdup2 (&feature->id, sizeof (gint64)), line);
+        }
+    }
+
+  for (guint i = 0; i + 1 < frame->points->len; i += 2)
+    {
+      Marker marker = {
+        g_array_index (frame->points, double, i), g_array_index (frame->points, double, i + 1),
+        style, alpha
+      };
+
+      g_array_append_val (frame->markers, marker);
+      if (labelled)
+        cr_label_placer_add (frame->labels, feature->name, marker.x, marker.y,
+                             (POINT_RADIUS + 4) * scale, 3, FALSE);
+    }
+  frame->n_drawn++;
+  return TRUE;
+}
+
+static void
+draw_areas (Frame *frame)
+{
+  CrMapRenderer *self = frame->self;
+  cairo_t *cr = frame->cr;
+
+  /* Perimeters, in catalogue order (red over orange over yellow… as
+   * their sort order says), faded ones first. */
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  for (int faded = 1; faded >= 0; faded--)
+    for (guint i = self->order->len; i-- > 0;)
+      {
+        KindStyle *style = g_ptr_array_index (self->order, i);
+        guint index = 2 * style->index + faded;
+        CrScreenPath *path = index < frame->areas->len ? g_ptr_array_index (frame->areas, index) : NULL;
+        double alpha = faded ? FADED_ALPHA : 1.0;
+
+        if (path == NULL)
+          continue;
+        cairo_new_path (cr);
+        cr_screen_path_replay (path, cr);
         if (style->hatch != NULL)
           {
-            cairo_push_group (cr);
+            /* A clip, not a pushed group: a group is a whole-view
+             * surface, far too costly per frame. */
+            cairo_save (cr);
+            cairo_clip_preserve (cr);
             cairo_set_source (cr, style->hatch);
-            cairo_fill_preserve (cr);
-            cairo_pop_group_to_source (cr);
             cairo_paint_with_alpha (cr, alpha);
+            cairo_restore (cr);
           }
         else
           {
             set_rgb (cr, style->fill, style->fill_opacity * alpha);
             cairo_fill_preserve (cr);
           }
-        stroke_path (cr, style, scale, alpha);
-        if (self->show_labels && visibility == SHOWN && x2 - x1 >= MIN_LABELLED_PX * scale)
-          cr_label_placer_add (frame->labels, feature->name, (x1 + x2) / 2, (y1 + y2) / 2, 0, 1, FALSE);
-        break;
+        if (cr_screen_path_get_n_positions (path) > DENSE_VERTICES)
+          cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+        stroke_path (cr, style, self->scale, alpha);
+        cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
       }
-    case CR_KIND_GROUP_ITINERARY:
+}
+
+static void
+draw_lines (Frame *frame)
+{
+  CrMapRenderer *self = frame->self;
+  cairo_t *cr = frame->cr;
+  double scale = self->scale;
+
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (int faded = 1; faded >= 0; faded--)
+    for (guint i = self->order->len; i-- > 0;)
       {
-        double mx, my;
-        gboolean has_mid;
+        KindStyle *style = g_ptr_array_index (self->order, i);
+        guint index = 2 * style->index + faded;
+        CrScreenPath *path = index < frame->lines->len ? g_ptr_array_index (frame->lines, index) : NULL;
+        double alpha = faded ? FADED_ALPHA : 1.0;
 
-        has_mid = self->show_labels && visibility == SHOWN && path_midpoint (cr, &mx, &my);
-        /* A light casing keeps the line readable over any basemap. */
-        cairo_set_source_rgba (cr, 1, 1, 1, 0.8 * alpha);
-        cairo_set_line_width (cr, (style->width + 3) * scale);
-        cairo_stroke_preserve (cr);
-        set_rgb (cr, style->stroke, alpha);
-        cairo_set_line_width (cr, style->width * scale);
-        if (style->line_style == CR_LINE_STYLE_DASHED)
+        if (path == NULL)
+          continue;
+        cairo_new_path (cr);
+        cr_screen_path_replay (path, cr);
+        if (style->group == CR_KIND_GROUP_ITINERARY)
           {
-            const double dash[] = { 10 * scale, 6 * scale };
-
-            cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+            /* A light casing keeps the line readable over any basemap. */
+            cairo_set_source_rgba (cr, 1, 1, 1, 0.8 * alpha);
+            cairo_set_line_width (cr, (style->width + 3) * scale);
+            cairo_stroke_preserve (cr);
           }
-        cairo_stroke_preserve (cr);
-        cairo_set_dash (cr, NULL, 0, 0);
-        draw_direction_arrows (cr, style, scale, alpha);
-        if (has_mid)
-          cr_label_placer_add (frame->labels, feature->name, mx, my, 0, 2, FALSE);
-        if (visibility == SHOWN)
+        stroke_path (cr, style, scale, alpha);
+        if (style->group == CR_KIND_GROUP_ITINERARY)
           {
-            g_array_append_val (frame->itineraries, feature->id);
-            g_hash_table_insert (frame->kinds, g_memdup2 (&feature->id, sizeof (gint64)),
-                                 g_strdup (feature->kind));
-            if (self->time != NULL)
-              {
-                CrGeometry *line = cr_gpkg_blob_read (feature->blob, feature->blob_len, NULL, NULL);
-
-                if (line != NULL)
-                  g_hash_table_insert (frame->lines, g_memdup2 (&feature->id, sizeof (gint64)), line);
-              }
+            cr_screen_path_arrows (path, cr, ARROW_SPACING * scale, (3 + style->width) * scale);
+            cairo_set_source_rgba (cr, 1, 1, 1, 0.95 * alpha);
+            cairo_set_line_width (cr, 2 * scale);
+            cairo_stroke (cr);
           }
-        break;
       }
-    case CR_KIND_GROUP_POINT:
-    default:
-      /* A point kind given a line or polygon geometry still shows it. */
-      stroke_path (cr, style, scale, alpha);
-      break;
-    }
-
-  for (guint i = 0; i + 1 < frame->points->len; i += 2)
-    {
-      double x = g_array_index (frame->points, double, i);
-      double y = g_array_index (frame->points, double, i + 1);
-
-      draw_point_marker (cr, style, x, y, scale, alpha);
-      if (self->show_labels && visibility == SHOWN)
-        cr_label_placer_add (frame->labels, feature->name, x, y, (POINT_RADIUS + 4) * scale, 3, FALSE);
-    }
-  frame->n_drawn++;
-  return TRUE;
 }
 
 static KindStyle *
@@ -762,7 +641,7 @@ draw_waypoints_and_convoys (Frame *frame)
     {
       gint64 id = g_array_index (frame->itineraries, gint64, i);
       GPtrArray *waypoints = waypoints_for (self, id);
-      CrGeometry *line = g_hash_table_lookup (frame->lines, &id);
+      CrGeometry *line = g_hash_table_lookup (frame->geoms, &id);
       double x, y, lon, lat;
 
       for (guint k = 0; k < waypoints->len; k++)
@@ -824,6 +703,7 @@ draw_selection (Frame *frame)
   blob = g_bytes_get_data (frame->selected_blob, &len);
   if (!feature_path (cr, frame->proj, blob, len, frame->points))
     return;
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
   cairo_set_line_width (cr, (style->width + 6) * self->scale);
   cairo_stroke_preserve (cr);
@@ -843,12 +723,107 @@ draw_selection (Frame *frame)
     }
 }
 
+/* Reference mode: the region-wide layers under the event, lighter than
+ * it (thin outlines, faint fill, small dots) so that the event's own
+ * perimeters and itineraries stay what the eye finds first. */
+
+#define REFERENCE_FILL_ALPHA 0.07
+#define REFERENCE_STROKE_ALPHA 0.65
+#define REFERENCE_STROKE_WIDTH 1.25
+#define REFERENCE_POINT_RADIUS 4.0
+
+static gboolean
+draw_reference_feature_cb (const CrFeatureView *feature,
+                           gpointer             user_data)
+{
+  Frame *frame = user_data;
+  CrMapRenderer *self = frame->self;
+  KindStyle *style = style_for (self, feature->kind);
+  cairo_t *cr = frame->cr;
+  double scale = self->scale;
+  double x1, y1, x2, y2;
+
+  if (!feature_path (cr, frame->proj, feature->blob, feature->blob_len, frame->points))
+    {
+      g_debug ("Reference feature %" G_GINT64_FORMAT " has damaged geometry; not drawn", feature->id);
+      return TRUE;
+    }
+
+  cairo_path_extents (cr, &x1, &y1, &x2, &y2);
+  if (style->group == CR_KIND_GROUP_PERIMETER)
+    {
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      set_rgb (cr, style->fill, REFERENCE_FILL_ALPHA);
+      cairo_fill_preserve (cr);
+      if (self->show_labels && x2 - x1 >= 2 * MIN_LABELLED_PX * scale)
+        cr_label_placer_add (frame->labels, feature->name, (x1 + x2) / 2, (y1 + y2) / 2, 0, 0, FALSE);
+    }
+  set_rgb (cr, style->stroke, REFERENCE_STROKE_ALPHA);
+  cairo_set_line_width (cr, REFERENCE_STROKE_WIDTH * scale);
+  cairo_stroke (cr);
+
+  for (guint i = 0; i + 1 < frame->points->len; i += 2)
+    {
+      double x = g_array_index (frame->points, double, i);
+      double y = g_array_index (frame->points, double, i + 1);
+
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, REFERENCE_POINT_RADIUS * scale, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, style->stroke, 0.85);
+      cairo_set_line_width (cr, 1.5 * scale);
+      cairo_stroke (cr);
+      if (self->show_labels)
+        cr_label_placer_add (frame->labels, feature->name, x, y, (REFERENCE_POINT_RADIUS + 3) * scale, 0,
+                             FALSE);
+    }
+  frame->n_drawn++;
+  return TRUE;
+}
+
+static guint
+draw_reference (CrMapRenderer      *self,
+                cairo_t            *cr,
+                const CrProjection *proj)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrLabelPlacer) labels = NULL;
+  PangoContext *context;
+  Frame frame = { 0 };
+  CrBBox bbox;
+
+  context = pango_cairo_create_context (cr);
+  labels = cr_label_placer_new (context, 0.9 * LABEL_FONT_PX * self->scale);
+  g_object_unref (context);
+  cr_projection_get_bbox (proj, 2 * REFERENCE_POINT_RADIUS * self->scale, &bbox);
+
+  frame.self = self;
+  frame.cr = cr;
+  frame.proj = proj;
+  frame.points = points;
+  frame.labels = labels;
+
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (!cr_store_foreach_reference_feature_in_bbox (self->store, &bbox, draw_reference_feature_cb, &frame,
+                                                   &error))
+    g_warning ("Cannot read the reference features to draw: %s", error->message);
+  if (self->show_labels)
+    cr_label_placer_draw (labels, cr, proj->width, proj->height);
+  cairo_restore (cr);
+  return frame.n_drawn;
+}
+
 /**
  * cr_map_renderer_draw:
  *
  * Draws the features the projection's view shows: perimeters, then
  * itineraries, then points, so the small things stay on top; then
- * waypoints, convoys, the selection and the labels.
+ * waypoints, convoys, the selection and the labels. One query, one
+ * fill and stroke per style.
  *
  * Returns: the number of features drawn
  */
@@ -857,21 +832,25 @@ cr_map_renderer_draw (CrMapRenderer      *self,
                       cairo_t            *cr,
                       const CrProjection *proj)
 {
-  static const CrKindGroup passes[] = {
-    CR_KIND_GROUP_PERIMETER, CR_KIND_GROUP_ITINERARY, CR_KIND_GROUP_POINT,
-  };
+  g_autoptr(CrScreenPath) scratch = cr_screen_path_new ();
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) markers = g_array_new (FALSE, FALSE, sizeof (Marker));
   g_autoptr(GArray) itineraries = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+  g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_screen_path_free);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_screen_path_free);
+  g_autoptr(GHashTable) geoms = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) cr_geometry_unref);
   g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  PangoContext *context;
+  g_autoptr(GError) error = NULL;
   g_autoptr(CrLabelPlacer) labels = NULL;
+  PangoContext *context;
   Frame frame = { 0 };
   CrBBox bbox;
 
   g_return_val_if_fail (CR_IS_MAP_RENDERER (self), 0);
 
+  if (self->reference)
+    return draw_reference (self, cr, proj);
   if (self->event_id == 0)
     return 0;
   context = pango_cairo_create_context (cr);
@@ -883,28 +862,29 @@ cr_map_renderer_draw (CrMapRenderer      *self,
   frame.self = self;
   frame.cr = cr;
   frame.proj = proj;
+  frame.scratch = scratch;
   frame.points = points;
+  frame.areas = areas;
+  frame.lines = lines;
+  frame.markers = markers;
   frame.labels = labels;
   frame.itineraries = itineraries;
-  frame.lines = lines;
   frame.kinds = kinds;
+  frame.geoms = geoms;
+
+  if (!cr_store_foreach_feature_in_bbox (self->store, self->event_id, &bbox, draw_feature_cb, &frame,
+                                         &error))
+    g_warning ("Cannot read the features to draw: %s", error->message);
 
   cairo_save (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  for (guint i = 0; i < G_N_ELEMENTS (passes); i++)
+  draw_areas (&frame);
+  draw_lines (&frame);
+  for (guint i = 0; i < markers->len; i++)
     {
-      g_autoptr(GError) error = NULL;
+      const Marker *m = &g_array_index (markers, Marker, i);
 
-      if ((self->hidden_groups & (1u << passes[i])) != 0)
-        continue;
-      frame.pass = passes[i];
-      if (!cr_store_foreach_feature_in_bbox (self->store, self->event_id, &bbox, draw_feature_cb,
-                                             &frame, &error))
-        {
-          g_warning ("Cannot read the features to draw: %s", error->message);
-          break;
-        }
+      draw_point_marker (cr, m->style, m->x, m->y, self->scale, m->alpha);
     }
   draw_waypoints_and_convoys (&frame);
   draw_selection (&frame);
@@ -962,7 +942,8 @@ hit_feature_cb (const CrFeatureView *feature,
       else
         return TRUE;
     }
-  if (rank >= hit->best_rank)
+  /* Among equals, the latest feature is the one drawn on top. */
+  if (rank > hit->best_rank || (rank == hit->best_rank && feature->id > hit->best))
     {
       hit->best_rank = rank;
       hit->best = feature->id;
@@ -1189,6 +1170,7 @@ cr_map_renderer_finalize (GObject *object)
 {
   CrMapRenderer *self = CR_MAP_RENDERER (object);
 
+  g_clear_pointer (&self->order, g_ptr_array_unref);
   g_clear_pointer (&self->styles, g_hash_table_unref);
   g_clear_pointer (&self->hidden_kinds, g_hash_table_unref);
   g_clear_pointer (&self->waypoints, g_hash_table_unref);
@@ -1243,6 +1225,7 @@ static void
 cr_map_renderer_init (CrMapRenderer *self)
 {
   self->styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, kind_style_free);
+  self->order = g_ptr_array_new ();
   self->hidden_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->waypoints = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                            (GDestroyNotify) g_ptr_array_unref);
@@ -1482,4 +1465,43 @@ cr_map_renderer_set_group_visible (CrMapRenderer *self,
     return;
   self->hidden_groups = hidden;
   emit_changed (self);
+}
+
+static void
+reference_layers_changed_cb (CrStore       *store,
+                             const char    *table,
+                             gint64         row_id,
+                             int            change,
+                             CrMapRenderer *self)
+{
+  emit_changed (self);
+}
+
+/**
+ * cr_map_renderer_new_reference:
+ *
+ * A renderer in reference mode: it draws the features of the visible
+ * reference layers (features of no event), whatever its event, in a
+ * muted style meant to lie under an event's renderer. It never
+ * hit-tests: reference features are not selected on the map.
+ *
+ * Returns: (transfer full): a new renderer
+ */
+CrMapRenderer *
+cr_map_renderer_new_reference (CrStore *store)
+{
+  CrMapRenderer *self = cr_map_renderer_new (store);
+
+  self->reference = TRUE;
+  /* Showing or hiding a layer changes the drawing. */
+  g_signal_connect (store, "changed::reference_layers", G_CALLBACK (reference_layers_changed_cb), self);
+  return self;
+}
+
+gboolean
+cr_map_renderer_get_reference (CrMapRenderer *self)
+{
+  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), FALSE);
+
+  return self->reference;
 }

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CrMapRenderer, cr_map_renderer, CR, MAP_RENDERER, GObject)
 
 CrMapRenderer *cr_map_renderer_new               (CrStore            *store);
+CrMapRenderer *cr_map_renderer_new_reference     (CrStore            *store);
+gboolean       cr_map_renderer_get_reference     (CrMapRenderer      *self);
 CrStore       *cr_map_renderer_get_store         (CrMapRenderer      *self);
 gint64         cr_map_renderer_get_event_id      (CrMapRenderer      *self);
 void           cr_map_renderer_set_event_id      (CrMapRenderer      *self,

@@ -30,6 +30,9 @@ typedef struct
   double world; /* tile_size * 2^zoom */
   double origin_x;
   double origin_y;
+  double k;        /* world / 2π: pixels per radian of Mercator */
+  double center_y; /* Mercator y of the centre, in pixels */
+  double taylor[4]; /* derivatives of Mercator y at the centre latitude */
 } CrProjection;
 
 void   cr_projection_init        (CrProjection       *proj,

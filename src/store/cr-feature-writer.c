@@ -55,7 +55,7 @@ cr_store_feature_writer_new (CrStore *self,
     _cr_store_prepare (self,
                        "INSERT INTO features (event_id, kind, name, active_from, active_to,"
                        " partner_id, notes, properties, geometry, center_lon, center_lat,"
-                       " radius_m, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                       " radius_m, layer_id, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                        error);
   if (writer->insert_feature == NULL)
     return NULL;
@@ -112,6 +112,51 @@ cr_feature_writer_ensure_event (CrFeatureWriter *writer,
   return cr_record_get_id (CR_RECORD (event));
 }
 
+/**
+ * cr_feature_writer_ensure_layer:
+ * @source: (nullable): where a new layer comes from (a file name)
+ * @created: (out) (optional): whether the layer was created
+ *
+ * The id of the reference layer named @name (without regard to case),
+ * created, visible, in the writer's transaction when missing.
+ *
+ * Returns: the layer id, or 0 with @error set
+ */
+gint64
+cr_feature_writer_ensure_layer (CrFeatureWriter *writer,
+                                const char      *name,
+                                const char      *source,
+                                gboolean        *created,
+                                GError         **error)
+{
+  g_autoptr(CrReferenceLayer) existing = NULL;
+  g_autoptr(CrReferenceLayer) layer = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (writer != NULL && writer->open, 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  if (created != NULL)
+    *created = FALSE;
+  existing = cr_store_find_reference_layer (writer->store, name, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return 0;
+    }
+  if (existing != NULL)
+    return cr_record_get_id (CR_RECORD (existing));
+
+  layer = cr_reference_layer_new ();
+  cr_reference_layer_set_name (layer, name);
+  cr_reference_layer_set_source (layer, source);
+  if (!cr_store_insert (writer->store, CR_RECORD (layer), error))
+    return 0;
+  if (created != NULL)
+    *created = TRUE;
+  return cr_record_get_id (CR_RECORD (layer));
+}
+
 static void
 bind_optional_double (sqlite3_stmt *stmt,
                       int           index,
@@ -164,6 +209,8 @@ cr_feature_writer_add (CrFeatureWriter    *writer,
   bind_optional_double (stmt, 10, row->center_lon);
   bind_optional_double (stmt, 11, row->center_lat);
   bind_optional_double (stmt, 12, row->radius_m);
+  if (row->layer_id > 0)
+    sqlite3_bind_int64 (stmt, 13, row->layer_id);
   if (!step (writer, stmt, error))
     return FALSE;
   if (id != NULL)

@@ -138,9 +138,11 @@ cr_store_get_event_extent (CrStore *self,
 /**
  * cr_store_foreach_feature_in_bbox:
  * @func: (scope call): called for every feature of the event whose
- *   envelope meets @bbox, in drawing order (creation order)
+ *   envelope meets @bbox, in no particular order
  *
- * The viewport query of the map: R*Tree first, no GObject per feature.
+ * The viewport query of the map: driven by the R*Tree, no GObject per
+ * feature, and no sort — a sort would copy every visible geometry. Callers
+ * that need an order (the topmost feature) compare ids.
  */
 gboolean
 cr_store_foreach_feature_in_bbox (CrStore          *self,
@@ -158,15 +160,14 @@ cr_store_foreach_feature_in_bbox (CrStore          *self,
   g_return_val_if_fail (func != NULL, FALSE);
 
   stmt = _cr_store_prepare (self,
-                            "SELECT f.id, f.kind, f.geometry, f.name, f.active_from, f.active_to"
-                            " FROM features f"
-                            " WHERE f.event_id IS ?1 AND f.id IN"
-                            " (SELECT id FROM rtree_features_geometry"
-                            "  WHERE maxx >= ?2 AND minx <= ?4 AND maxy >= ?3 AND miny <= ?5)"
+                            "SELECT f.id, f.kind, f.geometry, f.name, f.active_from, f.active_to,"
+                            " r.minx, r.miny, r.maxx, r.maxy"
+                            " FROM rtree_features_geometry r CROSS JOIN features f ON f.id = r.id"
+                            " WHERE r.maxx >= ?2 AND r.minx <= ?4 AND r.maxy >= ?3 AND r.miny <= ?5"
+                            " AND f.event_id IS ?1"
                             /* The R*Tree rounds outwards to 32-bit floats. */
                             " AND ST_MaxX(f.geometry) >= ?2 AND ST_MinX(f.geometry) <= ?4"
-                            " AND ST_MaxY(f.geometry) >= ?3 AND ST_MinY(f.geometry) <= ?5"
-                            " ORDER BY f.id",
+                            " AND ST_MaxY(f.geometry) >= ?3 AND ST_MinY(f.geometry) <= ?5",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -187,6 +188,10 @@ cr_store_foreach_feature_in_bbox (CrStore          *self,
         .name = (const char *) sqlite3_column_text (stmt, 3),
         .active_from = (const char *) sqlite3_column_text (stmt, 4),
         .active_to = (const char *) sqlite3_column_text (stmt, 5),
+        .bbox = {
+          sqlite3_column_double (stmt, 6), sqlite3_column_double (stmt, 7),
+          sqlite3_column_double (stmt, 8), sqlite3_column_double (stmt, 9),
+        },
       };
 
       if (!func (&view, user_data))

@@ -33,6 +33,7 @@ static const struct
   { "activation_items", "\"position\", \"id\"" },
   { "logbook", "\"recorded_at\", \"id\"" },
   { "alert_tests", "\"started_at\", \"id\"" },
+  { "reference_layers", "\"name\"" },
 };
 
 static const char *

@@ -302,10 +302,36 @@ static const char migration_3[] =
   " version INTEGER NOT NULL DEFAULT 1);"
   "CREATE INDEX alert_tests_partner ON alert_tests(partner_id, started_at);";
 
+/* 4: region-wide reference layers (communes, police zones, hospitals…).
+ * Their features are rows of the feature table with a layer and no event,
+ * so QGIS sees them with the event features and the R*Tree serves both.
+ * Event-less features written before layers existed are gathered into
+ * one layer, so they stay on the map. */
+static const char migration_4[] =
+  "CREATE TABLE reference_layers ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  " description TEXT, source TEXT,"
+  " visible BOOLEAN NOT NULL DEFAULT 1,"
+  " version INTEGER NOT NULL DEFAULT 1);"
+  ATTRIBUTES ("reference_layers",
+              "Region-wide reference layers: commune and police-zone boundaries, hospitals, stations")
+  "ALTER TABLE features ADD COLUMN layer_id INTEGER REFERENCES reference_layers(id) ON DELETE CASCADE;"
+  "CREATE INDEX features_layer ON features(layer_id);"
+  "INSERT INTO reference_layers (name, description)"
+  " SELECT 'Reference features', 'Features without an event, from before reference layers existed'"
+  " WHERE EXISTS (SELECT 1 FROM features WHERE event_id IS NULL);"
+  "UPDATE features SET layer_id = (SELECT id FROM reference_layers WHERE name = 'Reference features')"
+  " WHERE event_id IS NULL;"
+  "UPDATE gpkg_contents SET description ="
+  " 'Perimeters, itineraries and points of every event (column event_id)"
+  " and of the reference layers (column layer_id)' WHERE table_name = 'features';";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 int

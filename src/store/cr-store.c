@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "cr-audit-entry.h"
 #include "cr-log-entry.h"
@@ -45,6 +46,30 @@ pending_change_clear (gpointer data)
   CrPendingChange *change = data;
 
   g_free (change->table);
+}
+
+/* "UNIQUE constraint failed: events.name" in words. */
+static const char *
+unique_message (const char *detail)
+{
+  static const struct
+  {
+    const char *column;
+    const char *message;
+  } known[] = {
+    { "events.name", N_("Another event already has this name. Choose a different one.") },
+    { "partners.name", N_("Another partner already has this name. Choose a different one.") },
+    { "checklist_templates.name",
+      N_("Another checklist template already has this name. Choose a different one.") },
+    { "reference_layers.name",
+      N_("Another reference layer already has this name. Choose a different one.") },
+    { "feature_kinds.code", N_("Another feature kind already has this code. Choose a different one.") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (strstr (detail, known[i].column) != NULL)
+      return _(known[i].message);
+  return _("Another entry already has this name or place. Choose a different one.");
 }
 
 /* Maps an SQLite failure to an error a user can act on. */
@@ -96,9 +121,8 @@ _cr_store_set_error (GError **error,
                      _("Logbook and audit entries can never be changed or deleted; "
                        "write a correction instead."));
       else if (g_str_has_prefix (detail, "UNIQUE"))
-        g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_CONSTRAINT,
-                     _("Another entry already has this name or place (%s). "
-                       "Choose a different one."), detail);
+        g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_CONSTRAINT,
+                             unique_message (detail));
       else if (g_str_has_prefix (detail, "FOREIGN KEY"))
         g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_CONSTRAINT,
                      _("This refers to an entry that does not exist, "

@@ -97,6 +97,34 @@ GListModel *cr_store_list_events             (CrStore        *self,
 CrEvent    *cr_store_find_event              (CrStore        *self,
                                               const char     *name,
                                               GError        **error);
+gboolean    cr_store_check_event_name        (CrStore        *self,
+                                              const char     *name,
+                                              gint64          except_id,
+                                              GError        **error);
+
+/* What cr_store_copy_event() copies besides the event row. Activations
+ * and logbook entries are the record of what happened: never copied. */
+typedef enum
+{
+  CR_EVENT_COPY_FEATURES = 1 << 0, /* with their itinerary waypoints */
+  CR_EVENT_COPY_ROLES = 1 << 1,
+  CR_EVENT_COPY_ALL = CR_EVENT_COPY_FEATURES | CR_EVENT_COPY_ROLES,
+} CrEventCopyFlags;
+
+gboolean    cr_store_copy_event              (CrStore        *self,
+                                              gint64          source_event_id,
+                                              const char     *new_name,
+                                              GTimeSpan       shift,
+                                              CrEventCopyFlags flags,
+                                              gint64         *new_id,
+                                              GError        **error);
+char       *cr_store_copy_event_name         (CrStore        *self,
+                                              const char     *name,
+                                              GError        **error);
+gboolean    cr_store_duplicate_event         (CrStore        *self,
+                                              gint64          event_id,
+                                              gint64         *new_id,
+                                              GError        **error);
 
 /* Feature kinds */
 GListModel *cr_store_list_feature_kinds      (CrStore        *self,
@@ -123,6 +151,9 @@ gboolean    cr_store_get_event_extent        (CrStore        *self,
  *   (UTC ISO 8601 text, which sorts like the times it holds)
  * @active_to: (nullable): end of the active window, storage form
  * @blob: (array length=blob_len): the GeoPackage geometry
+ * @bbox: the geometry's envelope, from the R*Tree (rounded outwards to
+ *   32-bit floats), so a renderer can draw a feature smaller than a pixel
+ *   or two without decoding its geometry
  *
  * What drawing and hit-testing need of a feature; valid only during the
  * #CrFeatureViewFunc call.
@@ -136,6 +167,7 @@ typedef struct
   const char *active_to;
   const guint8 *blob;
   gsize blob_len;
+  CrBBox bbox;
 } CrFeatureView;
 
 /* Return %FALSE to stop. */
@@ -147,6 +179,36 @@ gboolean    cr_store_foreach_feature_in_bbox (CrStore        *self,
                                               const CrBBox   *bbox,
                                               CrFeatureViewFunc func,
                                               gpointer        user_data,
+                                              GError        **error);
+
+/* Reference layers: region-wide features that belong to no event. */
+GListModel *cr_store_list_reference_layers   (CrStore        *self,
+                                              GError        **error);
+CrReferenceLayer *cr_store_find_reference_layer (CrStore     *self,
+                                              const char     *name,
+                                              GError        **error);
+gboolean    cr_store_set_reference_layer_visible (CrStore    *self,
+                                              gint64          layer_id,
+                                              gboolean        visible,
+                                              GError        **error);
+gboolean    cr_store_foreach_reference_feature_in_bbox (CrStore *self,
+                                              const CrBBox   *bbox,
+                                              CrFeatureViewFunc func,
+                                              gpointer        user_data,
+                                              GError        **error);
+GListModel *cr_store_find_areas_at           (CrStore        *self,
+                                              double          lon,
+                                              double          lat,
+                                              GError        **error);
+GListModel *cr_store_list_area_partners      (CrStore        *self,
+                                              gint64          area_feature_id,
+                                              GError        **error);
+gboolean    cr_store_set_partner_area        (CrStore        *self,
+                                              gint64          partner_id,
+                                              gint64          area_feature_id,
+                                              GError        **error);
+GListModel *cr_store_list_spoc_chain         (CrStore        *self,
+                                              gint64          partner_id,
                                               GError        **error);
 
 /* Bulk feature writing, for imports: one transaction, no GObject per row.
@@ -166,6 +228,7 @@ typedef struct
   double center_lon; /* NaN when not a circle */
   double center_lat;
   double radius_m;
+  gint64 layer_id; /* a reference layer, with event_id 0; or 0 */
 } CrFeatureRow;
 
 typedef struct _CrFeatureWriter CrFeatureWriter;
@@ -174,6 +237,11 @@ CrFeatureWriter *cr_store_feature_writer_new (CrStore          *self,
                                               GError          **error);
 gint64      cr_feature_writer_ensure_event   (CrFeatureWriter  *writer,
                                               const char       *name,
+                                              gboolean         *created,
+                                              GError          **error);
+gint64      cr_feature_writer_ensure_layer   (CrFeatureWriter  *writer,
+                                              const char       *name,
+                                              const char       *source,
                                               gboolean         *created,
                                               GError          **error);
 gboolean    cr_feature_writer_add            (CrFeatureWriter  *writer,

@@ -5,7 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "cr-basemap.h"
+#include "cr-event-sidebar.h"
+#include "cr-history.h"
 #include "cr-labels.h"
+#include "cr-layers-panel.h"
+#include "cr-responsibility-popover.h"
+#include "cr-time-control.h"
 #include "cr-time.h"
 #include "cr-window.h"
 
@@ -21,97 +27,28 @@ struct _CrWindow
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
-  GtkSearchEntry *search_entry;
-  GtkStack *sidebar_stack;
-  GtkListView *event_list;
+  CrEventSidebar *sidebar;
   GtkStack *content_stack;
   AdwWindowTitle *window_title;
   GtkMenuButton *menu_button;
+  GtkMenuButton *layers_button;
+  GtkPopover *layers_popover;
+  CrTimeControl *time_control;
+  AdwFlap *details_flap;
+  GtkBox *details_box;
+  GtkBox *tools_box;
   ShumateSimpleMap *map;
 
   CrStore *store;
   GSettings *settings;
-  GListStore *events;
-  GtkFilterListModel *filtered;
-  GtkStringFilter *filter;
-  GtkSingleSelection *selection;
   CrMapRenderer *renderer;
   CrFeatureLayer *feature_layer;
-  ShumateMapSource *reference_source;
+  CrHistory *history;
+  CrBasemap *basemap;
   guint fit_tick;
 };
 
 G_DEFINE_FINAL_TYPE (CrWindow, cr_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static char *
-event_subtitle (CrEvent *event)
-{
-  g_autofree char *starts = cr_time_format_local (cr_event_get_starts (event), "%d/%m/%Y");
-  g_autofree char *ends = cr_time_format_local (cr_event_get_ends (event), "%d/%m/%Y");
-  const char *kind = cr_event_kind_label (cr_event_get_kind (event));
-
-  if (starts != NULL && ends != NULL && g_strcmp0 (starts, ends) != 0)
-    /* Translators: event kind, first and last day, e.g. "Visit · 26/09/2024 – 29/09/2024" */
-    return g_strdup_printf (_("%s · %s – %s"), kind, starts, ends);
-  if (starts != NULL)
-    /* Translators: event kind and day, e.g. "Football match · 14/10/2024" */
-    return g_strdup_printf (_("%s · %s"), kind, starts);
-  return g_strdup (kind);
-}
-
-static void
-update_sidebar_page (CrWindow *self)
-{
-  const char *page;
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->events)) == 0)
-    page = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
-    page = "no-match";
-  else
-    page = "list";
-  gtk_stack_set_visible_child_name (self->sidebar_stack, page);
-}
-
-static guint
-find_event_position (GListModel *model,
-                     gint64      id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(CrEvent) event = g_list_model_get_item (model, i);
-
-      if (cr_record_get_id (CR_RECORD (event)) == id)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static void
-reload_events (CrWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) events = cr_store_list_events (self->store, FALSE, &error);
-  g_autoptr(CrEvent) current = cr_window_get_event (self);
-  gint64 current_id = current ? cr_record_get_id (CR_RECORD (current)) : 0;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint position;
-
-  if (events == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    g_ptr_array_add (items, g_list_model_get_item (events, i));
-  g_list_store_splice (self->events, 0, g_list_model_get_n_items (G_LIST_MODEL (self->events)),
-                       items->pdata, items->len);
-
-  position = find_event_position (G_LIST_MODEL (self->selection), current_id);
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_single_selection_set_selected (self->selection, position);
-  update_sidebar_page (self);
-}
 
 static gboolean fit_tick_cb (GtkWidget     *widget,
                              GdkFrameClock *clock,
@@ -123,6 +60,7 @@ fit_to_event (CrWindow *self,
 {
   g_autoptr(GError) error = NULL;
   ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
   int width = gtk_widget_get_width (GTK_WIDGET (self->map));
   int height = gtk_widget_get_height (GTK_WIDGET (self->map));
   CrProjection proj;
@@ -142,8 +80,8 @@ fit_to_event (CrWindow *self,
       return;
     }
   cr_projection_init_fit (&proj, &bbox, width, height,
-                          shumate_map_source_get_tile_size (self->reference_source), 48,
-                          shumate_map_source_get_max_zoom_level (self->reference_source));
+                          shumate_map_source_get_tile_size (source), 48,
+                          shumate_map_source_get_max_zoom_level (source));
   shumate_viewport_set_zoom_level (viewport, proj.zoom);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), proj.center_lat, proj.center_lon);
 }
@@ -180,75 +118,21 @@ selection_changed_cb (CrWindow *self)
       return;
     }
 
-  subtitle = event_subtitle (event);
+  subtitle = cr_event_sidebar_describe (event);
   adw_window_title_set_title (self->window_title, cr_event_get_name (event));
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_stack_set_visible_child_name (self->content_stack, "map");
   if (cr_map_renderer_get_event_id (self->renderer) != cr_record_get_id (CR_RECORD (event)))
     {
       cr_map_renderer_set_event_id (self->renderer, cr_record_get_id (CR_RECORD (event)));
+      cr_map_renderer_set_selected (self->renderer, 0);
+      cr_history_clear (self->history);
+      cr_time_control_set_span (self->time_control, cr_event_get_starts (event),
+                                cr_event_get_ends (event));
       fit_to_event (self, event);
       g_settings_set_string (self->settings, "last-event", cr_event_get_name (event));
     }
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-static void
-search_changed_cb (CrWindow       *self,
-                   GtkSearchEntry *entry)
-{
-  gtk_string_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
-  update_sidebar_page (self);
-}
-
-static void
-store_changed_cb (CrStore    *store,
-                  const char *table,
-                  gint64      row_id,
-                  int         change,
-                  CrWindow   *self)
-{
-  reload_events (self);
-  selection_changed_cb (self);
-}
-
-static void
-setup_event_row_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (box, "event-row");
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "subtitle");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_event_row_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  CrEvent *event = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  g_autofree char *text = event_subtitle (event);
-
-  gtk_label_set_text (GTK_LABEL (title), cr_event_get_name (event));
-  gtk_label_set_text (GTK_LABEL (subtitle), text);
 }
 
 static void
@@ -269,7 +153,7 @@ search_activated (GtkWidget  *widget,
   CrWindow *self = CR_WINDOW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  cr_event_sidebar_focus_search (self->sidebar);
 }
 
 static void
@@ -291,6 +175,91 @@ zoom_activated (GtkWidget  *widget,
       if (event != NULL)
         fit_to_event (self, event);
     }
+}
+
+static void
+show_error (CrWindow *self,
+            GError   *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+update_undo_actions (CrWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", cr_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", cr_history_can_redo (self->history));
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CrWindow *self = CR_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  gboolean undo = g_str_equal (action_name, "win.undo");
+
+  label = g_strdup (undo ? cr_history_get_undo_label (self->history)
+                         : cr_history_get_redo_label (self->history));
+  if (!(undo ? cr_history_undo (self->history, &error) : cr_history_redo (self->history, &error)))
+    {
+      show_error (self, error);
+      return;
+    }
+  if (label != NULL)
+    {
+      /* Translators: %s is what was undone, e.g. "Undone: Delete Feature" */
+      g_autofree char *text = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), label);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    }
+}
+
+static void
+layers_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CrWindow *self = CR_WINDOW (widget);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->content_stack)) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "map") == 0)
+    gtk_menu_button_popup (self->layers_button);
+}
+
+static void
+time_changed_cb (CrWindow      *self,
+                 GParamSpec    *pspec,
+                 CrTimeControl *control)
+{
+  cr_map_renderer_set_time (self->renderer, cr_time_control_get_time (control));
+}
+
+/* A click that did not drag the map selects the feature under it. */
+static void
+map_clicked_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                CrWindow        *self)
+{
+  CrProjection proj;
+  GtkWidget *map = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  graphene_point_t in_layer;
+
+  if (n_press != 1 || !cr_feature_layer_get_projection (self->feature_layer, &proj))
+    return;
+  if (!gtk_widget_compute_point (map, GTK_WIDGET (self->feature_layer), &GRAPHENE_POINT_INIT (x, y),
+                                 &in_layer))
+    return;
+  cr_map_renderer_set_selected (self->renderer,
+                                cr_map_renderer_hit_test (self->renderer, &proj, in_layer.x,
+                                                          in_layer.y, 6));
 }
 
 static void
@@ -330,10 +299,9 @@ cr_window_dispose (GObject *object)
   if (self->fit_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->map), self->fit_tick);
   self->fit_tick = 0;
+  g_clear_object (&self->basemap);
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_WINDOW);
-  g_clear_object (&self->selection);
   g_clear_object (&self->renderer);
-  g_clear_object (&self->reference_source);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -351,23 +319,36 @@ cr_window_class_init (CrWindowClass *klass)
   window_class->close_request = cr_window_close_request;
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
+  g_type_ensure (CR_TYPE_EVENT_SIDEBAR);
+  g_type_ensure (CR_TYPE_TIME_CONTROL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, CrWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, CrWindow, sidebar_stack);
-  gtk_widget_class_bind_template_child (widget_class, CrWindow, event_list);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, layers_button);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, layers_popover);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, time_control);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, details_flap);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, details_box);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, tools_box);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, map);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.layers", NULL);
+  gtk_widget_class_install_action (widget_class, "win.layers", NULL, layers_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
@@ -378,9 +359,6 @@ cr_window_class_init (CrWindowClass *klass)
 static void
 cr_window_init (CrWindow *self)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
-  g_autoptr(GtkExpression) name = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* GTK 4.8's menu button does not pass its tooltip on to the button
@@ -389,48 +367,77 @@ cr_window_init (CrWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
-
-  self->events = g_list_store_new (CR_TYPE_EVENT);
-  name = gtk_property_expression_new (CR_TYPE_EVENT, NULL, "name");
-  self->filter = gtk_string_filter_new (g_steal_pointer (&name));
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->events),
-                                              GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "notify::selected-item",
-                            G_CALLBACK (selection_changed_cb), self);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_event_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_event_row_cb), NULL);
-  gtk_list_view_set_factory (self->event_list, factory);
-  gtk_list_view_set_model (self->event_list, GTK_SELECTION_MODEL (self->selection));
 }
 
-/* No basemap yet: the viewport still needs a reference source for its
- * projection and zoom range. Its tiles are never requested, so nothing
- * goes to the network. */
+/* The basemap cannot be shown (a missing offline file, a bad URL): the
+ * map goes on without one, and the toast says why. */
+static void
+basemap_failed_cb (CrBasemap  *basemap,
+                   const char *message,
+                   CrWindow   *self)
+{
+  AdwToast *toast = adw_toast_new ("");
+  GtkWidget *label = gtk_label_new (message);
+
+  /* libadwaita 1.2 toasts take markup and one line; file names need neither. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  adw_toast_set_custom_title (toast, label);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The basemap (CrBasemap) follows the settings, or --basemap-mbtiles until
+ * they change; without one, the map has a plain background. */
 static void
 setup_map (CrWindow *self)
 {
   ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  CrApplication *application = CR_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 
-  self->reference_source =
-    SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_from_url ("https://tile.openstreetmap.org/{z}/{x}/{y}.png"));
-  shumate_map_source_set_max_zoom_level (self->reference_source, 19);
-  shumate_viewport_set_reference_map_source (viewport, self->reference_source);
-  gtk_widget_add_css_class (GTK_WIDGET (shumate_simple_map_get_map (self->map)), "cr-no-basemap");
   shumate_scale_set_unit (shumate_simple_map_get_scale (self->map), SHUMATE_UNIT_METRIC);
+
+  /* The region-wide reference layers, under the event's features; a
+   * right-click or a long press asks who is responsible there. */
+  {
+    g_autoptr(CrMapRenderer) reference = cr_map_renderer_new_reference (self->store);
+
+    shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (cr_feature_layer_new (viewport, reference)));
+    cr_responsibility_popover_attach (self->map, self->store);
+  }
 
   self->renderer = cr_map_renderer_new (self->store);
   self->feature_layer = cr_feature_layer_new (viewport, self->renderer);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->feature_layer));
 
+  self->basemap = cr_basemap_new (self->settings, cr_application_get_basemap_mbtiles (application));
+  g_signal_connect (self->basemap, "failed", G_CALLBACK (basemap_failed_cb), self);
+  cr_basemap_attach (self->basemap, self->map);
+
   shumate_viewport_set_zoom_level (viewport, g_settings_get_double (self->settings, "map-zoom"));
   shumate_location_set_location (SHUMATE_LOCATION (viewport),
                                  g_settings_get_double (self->settings, "map-latitude"),
                                  g_settings_get_double (self->settings, "map-longitude"));
+}
+
+/* What works on the map: undo, layers and legend, time, selection. */
+static void
+setup_tools (CrWindow *self)
+{
+  GtkGesture *click;
+
+  self->history = cr_history_new (self->store);
+  g_signal_connect_swapped (self->history, "notify", G_CALLBACK (update_undo_actions), self);
+  update_undo_actions (self);
+
+  gtk_popover_set_child (self->layers_popover, GTK_WIDGET (cr_layers_panel_new (self->renderer)));
+  g_signal_connect_swapped (self->time_control, "notify::time", G_CALLBACK (time_changed_cb), self);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (map_clicked_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (cr_window_get_map (self)), GTK_EVENT_CONTROLLER (click));
 }
 
 CrWindow *
@@ -454,13 +461,21 @@ cr_window_new (CrApplication *application)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   setup_map (self);
-  g_signal_connect (self->store, "changed::events", G_CALLBACK (store_changed_cb), self);
-  reload_events (self);
+  setup_tools (self);
+  /* The sidebar lists the events and follows the store; the map, the
+   * title and the tools follow its selection. */
+  g_signal_connect_swapped (self->sidebar, "notify::selected-event",
+                            G_CALLBACK (selection_changed_cb), self);
+  cr_event_sidebar_set_store (self->sidebar, self->store);
 
   last_event = g_settings_get_string (self->settings, "last-event");
   if (!cr_window_select_event (self, last_event) &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
-    gtk_single_selection_set_selected (self->selection, 0);
+      g_list_model_get_n_items (cr_event_sidebar_get_model (self->sidebar)) > 0)
+    {
+      g_autoptr(CrEvent) first = g_list_model_get_item (cr_event_sidebar_get_model (self->sidebar), 0);
+
+      cr_event_sidebar_select_event_id (self->sidebar, cr_record_get_id (CR_RECORD (first)));
+    }
   return self;
 }
 
@@ -469,27 +484,9 @@ gboolean
 cr_window_select_event (CrWindow   *self,
                         const char *name)
 {
-  g_autofree char *folded = NULL;
-  GListModel *model;
-
   g_return_val_if_fail (CR_IS_WINDOW (self), FALSE);
 
-  if (name == NULL || *name == '\0')
-    return FALSE;
-  folded = g_utf8_casefold (name, -1);
-  model = G_LIST_MODEL (self->selection);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(CrEvent) event = g_list_model_get_item (model, i);
-      g_autofree char *event_folded = g_utf8_casefold (cr_event_get_name (event), -1);
-
-      if (g_str_equal (event_folded, folded))
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return cr_event_sidebar_select_event (self->sidebar, name);
 }
 
 /**
@@ -500,12 +497,12 @@ cr_window_select_event (CrWindow   *self,
 CrEvent *
 cr_window_get_event (CrWindow *self)
 {
-  gpointer item;
+  CrEvent *event;
 
   g_return_val_if_fail (CR_IS_WINDOW (self), NULL);
 
-  item = gtk_single_selection_get_selected_item (self->selection);
-  return item ? g_object_ref (item) : NULL;
+  event = cr_event_sidebar_get_selected_event (self->sidebar);
+  return event ? g_object_ref (event) : NULL;
 }
 
 /**
@@ -519,6 +516,19 @@ cr_window_get_feature_layer (CrWindow *self)
   g_return_val_if_fail (CR_IS_WINDOW (self), NULL);
 
   return self->feature_layer;
+}
+
+/**
+ * cr_window_get_basemap:
+ *
+ * Returns: (transfer none): what draws the map's background
+ */
+CrBasemap *
+cr_window_get_basemap (CrWindow *self)
+{
+  g_return_val_if_fail (CR_IS_WINDOW (self), NULL);
+
+  return self->basemap;
 }
 
 /**
@@ -544,5 +554,45 @@ cr_window_get_events (CrWindow *self)
 {
   g_return_val_if_fail (CR_IS_WINDOW (self), NULL);
 
-  return G_LIST_MODEL (self->selection);
+  return cr_event_sidebar_get_model (self->sidebar);
+}
+
+/**
+ * cr_window_get_event_sidebar:
+ *
+ * Returns: (transfer none): the sidebar listing the events
+ */
+CrEventSidebar *
+cr_window_get_event_sidebar (CrWindow *self)
+{
+  g_return_val_if_fail (CR_IS_WINDOW (self), NULL);
+
+  return self->sidebar;
+}
+
+/**
+ * cr_window_get_history:
+ *
+ * Returns: (transfer none): the undo history every edit goes through
+ */
+CrHistory *
+cr_window_get_history (CrWindow *self)
+{
+  g_return_val_if_fail (CR_IS_WINDOW (self), NULL);
+
+  return self->history;
+}
+
+/**
+ * cr_window_get_renderer:
+ *
+ * Returns: (transfer none): the renderer of the event's features; its
+ *   "selected" property is the selection
+ */
+CrMapRenderer *
+cr_window_get_renderer (CrWindow *self)
+{
+  g_return_val_if_fail (CR_IS_WINDOW (self), NULL);
+
+  return self->renderer;
 }

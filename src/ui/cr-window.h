@@ -4,7 +4,10 @@
 #include <adwaita.h>
 
 #include "cr-application.h"
+#include "cr-basemap.h"
+#include "cr-event-sidebar.h"
 #include "cr-feature-layer.h"
+#include "cr-history.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +20,11 @@ gboolean        cr_window_select_event      (CrWindow      *self,
 CrEvent        *cr_window_get_event         (CrWindow      *self);
 CrFeatureLayer *cr_window_get_feature_layer (CrWindow      *self);
 ShumateMap     *cr_window_get_map           (CrWindow      *self);
+CrBasemap      *cr_window_get_basemap       (CrWindow      *self);
 GListModel     *cr_window_get_events        (CrWindow      *self);
+CrEventSidebar *cr_window_get_event_sidebar (CrWindow      *self);
+
+CrHistory      *cr_window_get_history       (CrWindow      *self);
+CrMapRenderer  *cr_window_get_renderer      (CrWindow      *self);
 
 G_END_DECLS

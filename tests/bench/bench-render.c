@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <math.h>
+#include <shumate/shumate.h>
+
+#include "cr-feature-layer.h"
+#include "cr-store.h"
+#include "cr-wkb.h"
+
+/* How fast the map view draws: the view (ShumateMap with the feature
+ * layer) rendered offscreen to a texture at 1920×1080, with 1k, 10k and
+ * 100k generated polygons of 50 vertices over the Brussels region, at
+ * zooms 11, 14 and 17, on the renderer GSK_RENDERER names (run it with
+ * GSK_RENDERER=cairo and with the default). Baselines: the same polygons
+ * as libshumate ShumatePathLayers (1k only: one layer per polygon), and
+ * the empty map (the floor). Prints median ms per frame; asserts nothing.
+ *
+ * Usage: bench-render [--quick]   (quick: fewer frames, no 100k) */
+
+#define WIDTH 1920
+#define HEIGHT 1080
+#define VERTICES 50
+
+static gboolean quick;
+
+static double
+rand_range (GRand *rand,
+            double lo,
+            double hi)
+{
+  return g_rand_double_range (rand, lo, hi);
+}
+
+static CrGeometry *
+random_polygon (GRand *rand)
+{
+  CrGeometry *polygon = cr_geometry_new (CR_GEOMETRY_POLYGON);
+  CrGeometry *ring = cr_geometry_new (CR_GEOMETRY_LINESTRING);
+  double cx = rand_range (rand, 4.24, 4.48), cy = rand_range (rand, 50.76, 50.92);
+  double r = rand_range (rand, 0.0008, 0.004);
+
+  for (int i = 0; i < VERTICES - 1; i++)
+    {
+      double a = 2 * G_PI * i / (VERTICES - 1);
+      double k = rand_range (rand, 0.7, 1.0);
+
+      cr_geometry_append_coord (ring, cx + r * k * cos (a) / 0.63, cy + r * k * sin (a));
+    }
+  cr_geometry_append_coord (ring, ring->coords[0], ring->coords[1]);
+  cr_geometry_add_part (polygon, ring);
+  return polygon;
+}
+
+static const char *const kinds[] = {
+  "red_zone", "orange_zone", "yellow_zone", "drone_ban_zone", "traffic_closure", "pedestrian_zone",
+};
+
+static gint64
+fill_store (CrStore *store,
+            guint    n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrFeatureWriter) writer = cr_store_feature_writer_new (store, &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autofree char *name = g_strdup_printf ("Bench %u", n);
+  gint64 event_id;
+
+  g_assert_no_error (error);
+  event_id = cr_feature_writer_ensure_event (writer, name, NULL, &error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CrGeometry) g = random_polygon (rand);
+      g_autoptr(GBytes) blob = cr_gpkg_blob_new (g, CR_SRS_WGS84);
+      CrFeatureRow row = { 0 };
+
+      row.event_id = event_id;
+      row.kind = kinds[i % G_N_ELEMENTS (kinds)];
+      row.geometry = g_bytes_get_data (blob, &row.geometry_len);
+      row.center_lon = row.center_lat = row.radius_m = NAN;
+      if (!cr_feature_writer_add (writer, &row, NULL, &error))
+        g_error ("%s", error->message);
+    }
+  if (!cr_feature_writer_commit (writer, "bench", NULL, &error))
+    g_error ("%s", error->message);
+  return event_id;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Median ms to snapshot the map and render it to a texture. */
+static double
+time_frames (GtkWidget   *map,
+             GskRenderer *renderer,
+             guint        frames)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < frames + 1; i++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      /* The layers redraw from scratch, as after a pan or zoom. */
+      for (GtkWidget *child = gtk_widget_get_first_child (map); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        gtk_widget_queue_draw (child);
+      GTK_WIDGET_GET_CLASS (map)->snapshot (map, snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node != NULL)
+        texture = gsk_renderer_render_texture (renderer, node,
+                                               &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      if (g_getenv ("CR_BENCH_DEBUG"))
+        g_printerr ("node %p\n", node);
+      if (i > 0) /* the first frame warms caches */
+        g_array_append_val (times, ms);
+    }
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, times->len / 2);
+}
+
+static void
+settle (void)
+{
+  for (int i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+wait_allocated (GtkWidget *widget)
+{
+  while (gtk_widget_get_width (widget) < WIDTH / 2)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static ShumateMap *
+new_map (GtkWidget         **window,
+         ShumateMapSource   *reference)
+{
+  ShumateMap *map = shumate_map_new ();
+
+  *window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (*window), WIDTH, HEIGHT);
+  gtk_window_set_child (GTK_WINDOW (*window), GTK_WIDGET (map));
+  shumate_viewport_set_reference_map_source (shumate_map_get_viewport (map), reference);
+  gtk_window_present (GTK_WINDOW (*window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (map)) || gtk_widget_get_width (GTK_WIDGET (map)) < WIDTH / 2)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  return map;
+}
+
+static void
+center (ShumateMap *map,
+        double      zoom)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 50.84, 4.36);
+  settle ();
+}
+
+static GtkWidget *
+path_layers (ShumateMap *map,
+             guint       n)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  GdkRGBA fill = { 0.88, 0.11, 0.14, 0.3 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CrGeometry) g = random_polygon (rand);
+      ShumatePathLayer *layer = shumate_path_layer_new (shumate_map_get_viewport (map));
+      CrGeometry *ring = g->parts[0];
+
+      shumate_path_layer_set_closed (layer, TRUE);
+      shumate_path_layer_set_fill (layer, TRUE);
+      shumate_path_layer_set_fill_color (layer, &fill);
+      for (guint k = 0; k < ring->n_coords; k++)
+        shumate_path_layer_add_node (layer,
+                                     SHUMATE_LOCATION (shumate_coordinate_new_full (ring->coords[2 * k + 1],
+                                                                                    ring->coords[2 * k])));
+      shumate_map_add_layer (map, SHUMATE_LAYER (layer));
+      wait_allocated (GTK_WIDGET (layer));
+    }
+  return NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(ShumateMapSource) reference = NULL;
+  const guint counts[] = { 1000, 10000, 100000 };
+  const double zooms[] = { 11, 14, 17 };
+  const char *renderer_name = g_getenv ("GSK_RENDERER");
+  guint frames;
+
+  quick = argc > 1 && g_str_equal (argv[1], "--quick");
+  frames = quick ? 3 : 9;
+  gtk_init ();
+  reference = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_from_url ("https://tile.openstreetmap.org/{z}/{x}/{y}.png"));
+  shumate_map_source_set_max_zoom_level (reference, 19);
+
+  g_print ("Map view rendering, %d×%d, GSK renderer: %s\n", WIDTH, HEIGHT,
+           renderer_name ? renderer_name : "default");
+  g_print ("%-34s %8s %8s %8s\n", "what", "z11 ms", "z14 ms", "z17 ms");
+
+  /* The floor: the map with no overlay at all. */
+  {
+    GtkWidget *window;
+    ShumateMap *map = new_map (&window, reference);
+    GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+    g_print ("%-34s", "empty map");
+    for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+      {
+        center (map, zooms[z]);
+        g_print (" %8.2f", time_frames (GTK_WIDGET (map), renderer, frames));
+      }
+    g_print ("\n");
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("cr-bench-render-XXXXXX", &error);
+      g_autofree char *path = g_build_filename (dir, "bench.gpkg", NULL);
+      g_autoptr(CrStore) store = NULL;
+      g_autoptr(CrMapRenderer) map_renderer = NULL;
+      GtkWidget *window;
+      ShumateMap *map;
+      GskRenderer *renderer;
+      CrFeatureLayer *layer;
+      g_autofree char *label = NULL;
+
+      if (quick && counts[c] > 10000)
+        break;
+      store = cr_store_open (path, &error);
+      g_assert_no_error (error);
+      map_renderer = cr_map_renderer_new (store);
+      cr_map_renderer_set_event_id (map_renderer, fill_store (store, counts[c]));
+      map = new_map (&window, reference);
+      renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+      layer = cr_feature_layer_new (shumate_map_get_viewport (map), map_renderer);
+      shumate_map_add_layer (map, SHUMATE_LAYER (layer));
+      wait_allocated (GTK_WIDGET (layer));
+
+      label = g_strdup_printf ("Crisis Room layer, %uk polygons", counts[c] / 1000);
+      g_print ("%-34s", label);
+      for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+        {
+          center (map, zooms[z]);
+          g_print (" %8.2f", time_frames (GTK_WIDGET (map), renderer, frames));
+        }
+      g_print ("\n");
+      gtk_window_destroy (GTK_WINDOW (window));
+      settle ();
+      g_clear_object (&map_renderer);
+      g_clear_object (&store);
+      g_unlink (path);
+      {
+        g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+        g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+        g_unlink (wal);
+        g_unlink (shm);
+      }
+      g_rmdir (dir);
+    }
+
+  /* The baseline: libshumate's own path layers, one per polygon. */
+  {
+    GtkWidget *window;
+    ShumateMap *map = new_map (&window, reference);
+    GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+    path_layers (map, 1000);
+    settle ();
+    g_print ("%-34s", "ShumatePathLayer ×1k (baseline)");
+    for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+      {
+        center (map, zooms[z]);
+        g_print (" %8.2f", time_frames (GTK_WIDGET (map), renderer, quick ? 1 : 3));
+      }
+    g_print ("\n");
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+  return 0;
+}

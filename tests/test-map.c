@@ -1,0 +1,389 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <shumate/shumate.h>
+
+#include "cr-itinerary.h"
+#include "cr-label-placer.h"
+#include "cr-map-renderer.h"
+#include "cr-test-utils.h"
+#include "cr-time.h"
+
+/* The map's drawing without a window: projection, what is drawn at a
+ * given time, hit-testing order, convoy positions, labels. Pixels are
+ * sampled from an image surface. */
+
+#define W 800
+#define H 600
+
+typedef struct
+{
+  CrStore *store;
+  gint64 event_id;
+  gint64 zone;      /* red zone around (4.35, 50.85) */
+  gint64 route;     /* motorcade crossing it */
+  gint64 post;      /* CP-Ops at its centre */
+  CrMapRenderer *renderer;
+  CrProjection proj;
+} Fixture;
+
+static gint64
+add_feature (CrStore    *store,
+             gint64      event_id,
+             const char *kind,
+             const char *name,
+             CrGeometry *geometry,
+             const char *from,
+             const char *to)
+{
+  g_autoptr(CrFeature) feature = cr_feature_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) t_from = from ? cr_time_parse (from) : NULL;
+  g_autoptr(GDateTime) t_to = to ? cr_time_parse (to) : NULL;
+
+  cr_feature_set_event_id (feature, event_id);
+  cr_feature_set_kind (feature, kind);
+  cr_feature_set_name (feature, name);
+  cr_feature_set_geometry (feature, geometry);
+  cr_feature_set_active_from (feature, t_from);
+  cr_feature_set_active_to (feature, t_to);
+  g_assert_true (cr_store_insert (store, CR_RECORD (feature), &error));
+  g_assert_no_error (error);
+  return cr_record_get_id (CR_RECORD (feature));
+}
+
+static void
+add_waypoint (CrStore    *store,
+              gint64      feature_id,
+              int         position,
+              double      lon,
+              double      lat,
+              const char *at)
+{
+  g_autoptr(CrWaypoint) wp = cr_waypoint_new ();
+  g_autoptr(GDateTime) t = cr_time_parse (at);
+  g_autoptr(GError) error = NULL;
+
+  cr_waypoint_set_feature_id (wp, feature_id);
+  cr_waypoint_set_position (wp, position);
+  cr_waypoint_set_lon (wp, lon);
+  cr_waypoint_set_lat (wp, lat);
+  cr_waypoint_set_planned_at (wp, t);
+  g_assert_true (cr_store_insert (store, CR_RECORD (wp), &error));
+}
+
+static void
+fixture_setup (Fixture      *f,
+               gconstpointer data)
+{
+  g_autoptr(CrEvent) event = cr_event_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrGeometry) zone = cr_geometry_new_circle (4.35, 50.85, 800, 64);
+  const double line[] = { 4.33, 50.85, 4.37, 50.85 };
+  g_autoptr(CrGeometry) route = cr_geometry_new_linestring (line, 2);
+  g_autoptr(CrGeometry) post = cr_geometry_new_point (4.35, 50.85);
+
+  f->store = cr_test_open_store ();
+  cr_event_set_name (event, "Map test");
+  g_assert_true (cr_store_insert (f->store, CR_RECORD (event), &error));
+  f->event_id = cr_record_get_id (CR_RECORD (event));
+  /* Active 28 Sep 08:00–12:00 local time; the route and post always. */
+  f->zone = add_feature (f->store, f->event_id, "red_zone", "Zone A", zone,
+                         "2024-09-28T08:00:00+02:00", "2024-09-28T12:00:00+02:00");
+  f->route = add_feature (f->store, f->event_id, "motorcade", "Motorcade", route, NULL, NULL);
+  f->post = add_feature (f->store, f->event_id, "cp_ops", "CP-Ops", post, NULL, NULL);
+  /* 10 minutes from one end to the other. */
+  add_waypoint (f->store, f->route, 0, 4.33, 50.85, "2024-09-28T09:00:00+02:00");
+  add_waypoint (f->store, f->route, 1, 4.37, 50.85, "2024-09-28T09:10:00+02:00");
+
+  f->renderer = cr_map_renderer_new (f->store);
+  cr_map_renderer_set_event_id (f->renderer, f->event_id);
+  cr_projection_init (&f->proj, 4.35, 50.85, 14, W, H, 256);
+}
+
+static void
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
+{
+  g_clear_object (&f->renderer);
+  g_clear_object (&f->store);
+}
+
+static cairo_surface_t *
+render (Fixture *f,
+        guint   *n_drawn)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+  cairo_t *cr = cairo_create (surface);
+  guint n;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  n = cr_map_renderer_draw (f->renderer, cr, &f->proj);
+  if (n_drawn != NULL)
+    *n_drawn = n;
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+pixel_at (cairo_surface_t *surface,
+          double           lon,
+          double           lat,
+          const CrProjection *proj,
+          guint8           rgb[3])
+{
+  double x, y;
+  guint32 px;
+
+  cr_projection_to_screen (proj, lon, lat, &x, &y);
+  px = *(guint32 *) (cairo_image_surface_get_data (surface) +
+                     (int) y * cairo_image_surface_get_stride (surface) + 4 * (int) x);
+  rgb[0] = (px >> 16) & 0xff;
+  rgb[1] = (px >> 8) & 0xff;
+  rgb[2] = px & 0xff;
+}
+
+static void
+test_projection_matches_shumate (void)
+{
+  g_autoptr(ShumateRasterRenderer) source =
+    shumate_raster_renderer_new_from_url ("https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+  double zooms[] = { 3, 11, 14.4, 17 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      CrProjection proj;
+      double x, y, lon, lat;
+      double sx, sy;
+
+      cr_projection_init (&proj, 4.35, 50.85, zooms[i], 1000, 700, 256);
+      cr_projection_to_screen (&proj, 4.40, 50.80, &x, &y);
+      /* What ShumateViewport computes for the same view. */
+      sx = shumate_map_source_get_x (SHUMATE_MAP_SOURCE (source), zooms[i], 4.40) -
+           shumate_map_source_get_x (SHUMATE_MAP_SOURCE (source), zooms[i], 4.35) + 500;
+      sy = shumate_map_source_get_y (SHUMATE_MAP_SOURCE (source), zooms[i], 50.80) -
+           shumate_map_source_get_y (SHUMATE_MAP_SOURCE (source), zooms[i], 50.85) + 350;
+      g_assert_cmpfloat_with_epsilon (x, sx, 1e-6);
+      g_assert_cmpfloat_with_epsilon (y, sy, 1e-6);
+      cr_projection_to_lonlat (&proj, x, y, &lon, &lat);
+      g_assert_cmpfloat_with_epsilon (lon, 4.40, 1e-9);
+      g_assert_cmpfloat_with_epsilon (lat, 50.80, 1e-9);
+    }
+}
+
+static void
+test_fit (void)
+{
+  CrBBox bbox = { 4.30, 50.80, 4.40, 50.90 };
+  CrProjection proj;
+  double x1, y1, x2, y2;
+
+  cr_projection_init_fit (&proj, &bbox, 800, 600, 256, 20, 19);
+  cr_projection_to_screen (&proj, bbox.min_x, bbox.max_y, &x1, &y1);
+  cr_projection_to_screen (&proj, bbox.max_x, bbox.min_y, &x2, &y2);
+  /* Inside the margins, and touching them on the tighter axis. */
+  g_assert_cmpfloat (x1, >=, 20 - 1e-6);
+  g_assert_cmpfloat (y1, >=, 20 - 1e-6);
+  g_assert_cmpfloat (x2, <=, 780 + 1e-6);
+  g_assert_cmpfloat (y2, <=, 580 + 1e-6);
+  g_assert_true (fabs (y1 - 20) < 1e-6 || fabs (x1 - 20) < 1e-6);
+}
+
+static void
+test_time_filter (Fixture      *f,
+                  gconstpointer data)
+{
+  g_autoptr(GDateTime) inside = cr_time_parse ("2024-09-28T09:00:00+02:00");
+  g_autoptr(GDateTime) after = cr_time_parse ("2024-09-28T12:00:00+02:00");
+  cairo_surface_t *surface;
+  guint n;
+  guint8 rgb[3], faded[3];
+
+  /* No time: everything. */
+  surface = render (f, &n);
+  g_assert_cmpuint (n, ==, 3);
+  cairo_surface_destroy (surface);
+
+  cr_map_renderer_set_fade_inactive (f->renderer, FALSE);
+  cr_map_renderer_set_time (f->renderer, inside);
+  surface = render (f, &n);
+  g_assert_cmpuint (n, ==, 3);
+  /* Inside the zone, away from the line and the point: the zone's red. */
+  pixel_at (surface, 4.35, 50.853, &f->proj, rgb);
+  g_assert_cmpuint (rgb[0], >, rgb[1] + 40);
+  cairo_surface_destroy (surface);
+
+  /* The end is exclusive: at 12:00 the zone is gone. */
+  cr_map_renderer_set_time (f->renderer, after);
+  surface = render (f, &n);
+  g_assert_cmpuint (n, ==, 2);
+  pixel_at (surface, 4.35, 50.853, &f->proj, rgb);
+  g_assert_cmpuint (rgb[0], ==, 255);
+  g_assert_cmpuint (rgb[1], ==, 255);
+  cairo_surface_destroy (surface);
+
+  /* Faded: drawn, but paler than when active. */
+  cr_map_renderer_set_fade_inactive (f->renderer, TRUE);
+  surface = render (f, &n);
+  g_assert_cmpuint (n, ==, 3);
+  pixel_at (surface, 4.35, 50.853, &f->proj, faded);
+  cairo_surface_destroy (surface);
+  cr_map_renderer_set_time (f->renderer, inside);
+  surface = render (f, NULL);
+  pixel_at (surface, 4.35, 50.853, &f->proj, rgb);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (faded[1], >, rgb[1]);
+  g_assert_cmpuint (faded[0], >=, faded[1]);
+
+  g_assert_true (cr_map_renderer_is_active (f->renderer, NULL, NULL));
+  g_assert_false (cr_map_renderer_is_active (f->renderer, "2024-09-28T08:00:00.000Z", NULL));
+  g_assert_true (cr_map_renderer_is_active (f->renderer, "2024-09-28T07:00:00.000Z",
+                                            "2024-09-28T07:00:00.001Z"));
+}
+
+static void
+test_visibility (Fixture      *f,
+                 gconstpointer data)
+{
+  cairo_surface_t *surface;
+  guint n;
+
+  cr_map_renderer_set_kind_visible (f->renderer, "red_zone", FALSE);
+  surface = render (f, &n);
+  g_assert_cmpuint (n, ==, 2);
+  cairo_surface_destroy (surface);
+  g_assert_cmpint (cr_map_renderer_hit_test (f->renderer, &f->proj, 400, 280, 2), !=, f->zone);
+
+  cr_map_renderer_set_kind_visible (f->renderer, "red_zone", TRUE);
+  cr_map_renderer_set_group_visible (f->renderer, CR_KIND_GROUP_POINT, FALSE);
+  surface = render (f, &n);
+  g_assert_cmpuint (n, ==, 2);
+  cairo_surface_destroy (surface);
+  g_assert_false (cr_map_renderer_get_group_visible (f->renderer, CR_KIND_GROUP_POINT));
+}
+
+static void
+test_hit_order (Fixture      *f,
+                gconstpointer data)
+{
+  double x, y;
+
+  /* At the centre: point, line and polygon overlap; the point wins. */
+  cr_projection_to_screen (&f->proj, 4.35, 50.85, &x, &y);
+  g_assert_cmpint (cr_map_renderer_hit_test (f->renderer, &f->proj, x, y, 4), ==, f->post);
+  /* On the line, away from the point: the line wins over the polygon. */
+  cr_projection_to_screen (&f->proj, 4.345, 50.85, &x, &y);
+  g_assert_cmpint (cr_map_renderer_hit_test (f->renderer, &f->proj, x, y + 3, 4), ==, f->route);
+  /* Inside the polygon only. */
+  cr_projection_to_screen (&f->proj, 4.35, 50.854, &x, &y);
+  g_assert_cmpint (cr_map_renderer_hit_test (f->renderer, &f->proj, x, y, 4), ==, f->zone);
+  /* Tolerance: just off the line is still the line, far off is nothing. */
+  cr_projection_to_screen (&f->proj, 4.362, 50.85, &x, &y);
+  g_assert_cmpint (cr_map_renderer_hit_test (f->renderer, &f->proj, x, y + 7, 6), ==, f->route);
+  cr_projection_to_screen (&f->proj, 4.40, 50.87, &x, &y);
+  g_assert_cmpint (cr_map_renderer_hit_test (f->renderer, &f->proj, x, y, 6), ==, 0);
+}
+
+static void
+test_convoy (Fixture      *f,
+             gconstpointer data)
+{
+  g_autoptr(GDateTime) before = cr_time_parse ("2024-09-28T08:59:00+02:00");
+  g_autoptr(GDateTime) halfway = cr_time_parse ("2024-09-28T09:05:00+02:00");
+  g_autoptr(GDateTime) end = cr_time_parse ("2024-09-28T09:10:00+02:00");
+  g_autoptr(GDateTime) after = cr_time_parse ("2024-09-28T09:11:00+02:00");
+  double lon, lat;
+
+  g_assert_false (cr_map_renderer_get_convoy (f->renderer, f->route, &lon, &lat));
+  cr_map_renderer_set_time (f->renderer, before);
+  g_assert_false (cr_map_renderer_get_convoy (f->renderer, f->route, &lon, &lat));
+  cr_map_renderer_set_time (f->renderer, halfway);
+  g_assert_true (cr_map_renderer_get_convoy (f->renderer, f->route, &lon, &lat));
+  g_assert_cmpfloat_with_epsilon (lon, 4.35, 1e-6);
+  g_assert_cmpfloat_with_epsilon (lat, 50.85, 1e-9);
+  cr_map_renderer_set_time (f->renderer, end);
+  g_assert_true (cr_map_renderer_get_convoy (f->renderer, f->route, &lon, &lat));
+  g_assert_cmpfloat_with_epsilon (lon, 4.37, 1e-6);
+  cr_map_renderer_set_time (f->renderer, after);
+  g_assert_false (cr_map_renderer_get_convoy (f->renderer, f->route, &lon, &lat));
+}
+
+/* Interpolation along a bent line follows the line, not the chord, and
+ * respects uneven legs. */
+static void
+test_itinerary_math (void)
+{
+  const double coords[] = { 4.30, 50.80, 4.31, 50.80, 4.31, 50.81 };
+  g_autoptr(CrGeometry) line = cr_geometry_new_linestring (coords, 3);
+  g_autoptr(GPtrArray) wps = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *times[] = { "2024-09-28T10:00:00Z", NULL, "2024-09-28T10:20:00Z" };
+  const double pts[][2] = { { 4.30, 50.80 }, { 4.31, 50.80 }, { 4.31, 50.81 } };
+  g_autoptr(GDateTime) t = cr_time_parse ("2024-09-28T10:10:00Z");
+  double total = cr_line_length_m (line);
+  double leg1 = cr_geodesic_distance_m (4.30, 50.80, 4.31, 50.80);
+  double x, y, along;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      CrWaypoint *wp = cr_waypoint_new ();
+      g_autoptr(GDateTime) at = times[i] ? cr_time_parse (times[i]) : NULL;
+
+      cr_waypoint_set_lon (wp, pts[i][0]);
+      cr_waypoint_set_lat (wp, pts[i][1]);
+      cr_waypoint_set_planned_at (wp, at);
+      g_ptr_array_add (wps, wp);
+    }
+  /* The untimed middle waypoint is skipped: half the time is half the
+   * length of the whole line. */
+  g_assert_true (cr_itinerary_position_at (line, wps, t, &x, &y));
+  along = cr_line_locate_m (line, x, y);
+  g_assert_cmpfloat (fabs (along - total / 2), <, 1.0);
+  g_assert_cmpfloat (fabs (cr_line_locate_m (line, 4.31, 50.80) - leg1), <, 0.01);
+  /* 20 minutes for the whole line. */
+  g_assert_cmpfloat (fabs (cr_itinerary_leg_speed_kmh (line, g_ptr_array_index (wps, 0),
+                                                       g_ptr_array_index (wps, 2)) -
+                           total / 1000 * 3), <, 0.01);
+  g_assert_true (isnan (cr_itinerary_leg_speed_kmh (line, g_ptr_array_index (wps, 0),
+                                                    g_ptr_array_index (wps, 1))));
+}
+
+static void
+test_labels_do_not_pile_up (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = pango_cairo_create_context (cr);
+  g_autoptr(CrLabelPlacer) placer = cr_label_placer_new (context, 12);
+
+  cr_label_placer_add (placer, "Low", 100, 100, 0, 1, FALSE);
+  cr_label_placer_add (placer, "High priority", 102, 101, 0, 3, FALSE);
+  cr_label_placer_add (placer, "Elsewhere", 300, 250, 0, 1, FALSE);
+  cr_label_placer_add (placer, "Off screen", 900, 900, 0, 5, FALSE);
+  g_assert_cmpuint (cr_label_placer_draw (placer, cr, 400, 300), ==, 2);
+
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/map/projection", test_projection_matches_shumate);
+  g_test_add_func ("/map/fit", test_fit);
+  g_test_add ("/map/time-filter", Fixture, NULL, fixture_setup, test_time_filter, fixture_teardown);
+  g_test_add ("/map/visibility", Fixture, NULL, fixture_setup, test_visibility, fixture_teardown);
+  g_test_add ("/map/hit-order", Fixture, NULL, fixture_setup, test_hit_order, fixture_teardown);
+  g_test_add ("/map/convoy", Fixture, NULL, fixture_setup, test_convoy, fixture_teardown);
+  g_test_add_func ("/map/itinerary-math", test_itinerary_math);
+  g_test_add_func ("/map/labels", test_labels_do_not_pile_up);
+
+  return g_test_run ();
+}
