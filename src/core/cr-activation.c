@@ -247,6 +247,86 @@ cr_activation_set_closing_note (CrActivation *self,
   cr_record_set_string (CR_RECORD (self), properties[PROP_CLOSING_NOTE], value);
 }
 
+/**
+ * cr_cells_from_text:
+ * @text: (nullable): cell nicks separated by commas, as the activations
+ *   table keeps them ("situation,legal")
+ *
+ * Unknown nicks (written by a newer release, or by hand in QGIS) are
+ * skipped rather than failing the whole activation.
+ *
+ * Returns: the cells as CR_CELL_MASK() bits
+ */
+guint
+cr_cells_from_text (const char *text)
+{
+  g_auto(GStrv) nicks = NULL;
+  guint mask = 0;
+
+  if (text == NULL)
+    return 0;
+  nicks = g_strsplit (text, ",", -1);
+  for (guint i = 0; nicks[i] != NULL; i++)
+    {
+      int cell;
+
+      if (cr_enum_from_nick (CR_TYPE_CELL, g_strstrip (nicks[i]), &cell))
+        mask |= CR_CELL_MASK (cell);
+    }
+  return mask;
+}
+
+/**
+ * cr_cells_to_text:
+ *
+ * Returns: (transfer full) (nullable): the nicks of the cells in @mask,
+ *   in the order of #CrCell, separated by commas; %NULL for no cell
+ */
+char *
+cr_cells_to_text (guint mask)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int cell = CR_CELL_SITUATION; cell <= CR_CELL_LEGAL; cell++)
+    if (mask & CR_CELL_MASK (cell))
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "," : "",
+                              cr_enum_to_nick (CR_TYPE_CELL, cell));
+  if (text->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  return g_string_free (text, FALSE);
+}
+
+guint
+cr_activation_get_cell_mask (CrActivation *self)
+{
+  g_return_val_if_fail (CR_IS_ACTIVATION (self), 0);
+
+  return cr_cells_from_text (cr_activation_get_cells (self));
+}
+
+void
+cr_activation_set_cell_mask (CrActivation *self,
+                             guint         mask)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (CR_IS_ACTIVATION (self));
+
+  text = cr_cells_to_text (mask);
+  cr_activation_set_cells (self, text);
+}
+
+gboolean
+cr_activation_is_closed (CrActivation *self)
+{
+  g_return_val_if_fail (CR_IS_ACTIVATION (self), FALSE);
+
+  return cr_activation_get_closed_at (self) != NULL;
+}
+
 gint64
 cr_activation_get_version (CrActivation *self)
 {

@@ -6,6 +6,10 @@
 
 G_BEGIN_DECLS
 
+/* The cells of an activation as a bit set: CR_CELL_MASK (CR_CELL_LEGAL). */
+#define CR_CELL_MASK(cell) (1u << (guint) (cell))
+#define CR_CELL_MASK_ALL ((1u << (CR_CELL_LEGAL + 1)) - 1)
+
 #define CR_TYPE_ACTIVATION (cr_activation_get_type ())
 G_DECLARE_FINAL_TYPE (CrActivation, cr_activation, CR, ACTIVATION, CrRecord)
 
@@ -37,8 +41,15 @@ void              cr_activation_set_closed_by    (CrActivation *self,
 const char       *cr_activation_get_closing_note (CrActivation *self);
 void              cr_activation_set_closing_note (CrActivation *self,
                                                   const char   *value);
+guint             cr_activation_get_cell_mask    (CrActivation *self);
+void              cr_activation_set_cell_mask    (CrActivation *self,
+                                                  guint        mask);
+gboolean          cr_activation_is_closed        (CrActivation *self);
 gint64            cr_activation_get_version      (CrActivation *self);
 void              cr_activation_set_version      (CrActivation *self,
                                                   gint64       value);
+
+guint             cr_cells_from_text             (const char   *text);
+char             *cr_cells_to_text               (guint         mask);
 
 G_END_DECLS
