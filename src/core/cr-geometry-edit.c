@@ -1,0 +1,379 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cr-geometry"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cr-geometry-edit.h"
+
+G_DEFINE_QUARK (cr-geometry-edit-error-quark, cr_geometry_edit_error)
+
+/* The @k-th coordinate sequence under @g, depth first. */
+static CrGeometry *
+leaf_at (CrGeometry *g,
+         guint      *k,
+         gboolean    in_polygon,
+         gboolean   *is_ring)
+{
+  if (g->type == CR_GEOMETRY_POINT || g->type == CR_GEOMETRY_LINESTRING)
+    {
+      if (*k == 0)
+        {
+          if (is_ring != NULL)
+            *is_ring = in_polygon && g->type == CR_GEOMETRY_LINESTRING;
+          return g;
+        }
+      (*k)--;
+      return NULL;
+    }
+  for (guint i = 0; i < g->n_parts; i++)
+    {
+      CrGeometry *found = leaf_at (g->parts[i], k, g->type == CR_GEOMETRY_POLYGON, is_ring);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_leaves (const CrGeometry *g)
+{
+  guint n = 0;
+
+  if (g->type == CR_GEOMETRY_POINT || g->type == CR_GEOMETRY_LINESTRING)
+    return 1;
+  for (guint i = 0; i < g->n_parts; i++)
+    n += count_leaves (g->parts[i]);
+  return n;
+}
+
+static gboolean
+ring_is_closed (const CrGeometry *ring)
+{
+  guint n = ring->n_coords;
+
+  return n >= 2 && ring->coords[0] == ring->coords[2 * (n - 1)] &&
+         ring->coords[1] == ring->coords[2 * (n - 1) + 1];
+}
+
+/* Distinct positions of a leaf: a closed ring's last one repeats its first. */
+static guint
+leaf_n_vertices (const CrGeometry *leaf,
+                 gboolean          is_ring)
+{
+  return is_ring && ring_is_closed (leaf) ? leaf->n_coords - 1 : leaf->n_coords;
+}
+
+static void
+set_no_vertex (GError **error)
+{
+  g_set_error_literal (error, CR_GEOMETRY_EDIT_ERROR, CR_GEOMETRY_EDIT_ERROR_NO_VERTEX,
+                       _("That vertex is no longer there. Select the feature again and retry."));
+}
+
+/* A copy of @self and, in it, the leaf @path refers to. */
+static CrGeometry *
+copy_with_leaf (const CrGeometry *self,
+                guint             path,
+                CrGeometry      **leaf,
+                gboolean         *is_ring,
+                GError          **error)
+{
+  CrGeometry *copy = cr_geometry_copy (self);
+  guint k = path;
+
+  *leaf = leaf_at (copy, &k, FALSE, is_ring);
+  if (*leaf == NULL)
+    {
+      cr_geometry_unref (copy);
+      set_no_vertex (error);
+      return NULL;
+    }
+  return copy;
+}
+
+/**
+ * cr_geometry_edit_n_paths:
+ *
+ * Returns: how many coordinate sequences (points, lines, rings) @self has
+ */
+guint
+cr_geometry_edit_n_paths (const CrGeometry *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return count_leaves (self);
+}
+
+/**
+ * cr_geometry_edit_get_path:
+ * @is_ring: (out) (optional): whether the path is a polygon ring
+ *
+ * Returns: (transfer none) (nullable): the point or line geometry holding
+ *   the path's coordinates, or %NULL past the last path
+ */
+const CrGeometry *
+cr_geometry_edit_get_path (const CrGeometry *self,
+                           guint             path,
+                           gboolean         *is_ring)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* leaf_at only reads; the cast avoids a second, const walker. */
+  return leaf_at ((CrGeometry *) self, &path, FALSE, is_ring);
+}
+
+/* The vertices of @path a user can move: a ring's closing position excluded. */
+guint
+cr_geometry_edit_n_vertices (const CrGeometry *self,
+                             guint             path)
+{
+  const CrGeometry *leaf;
+  gboolean is_ring = FALSE;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  leaf = cr_geometry_edit_get_path (self, path, &is_ring);
+  return leaf != NULL ? leaf_n_vertices (leaf, is_ring) : 0;
+}
+
+gboolean
+cr_geometry_edit_get_vertex (const CrGeometry *self,
+                             guint             path,
+                             guint             index,
+                             double           *x,
+                             double           *y)
+{
+  const CrGeometry *leaf;
+  gboolean is_ring = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  leaf = cr_geometry_edit_get_path (self, path, &is_ring);
+  if (leaf == NULL || index >= leaf_n_vertices (leaf, is_ring))
+    return FALSE;
+  *x = leaf->coords[2 * index];
+  *y = leaf->coords[2 * index + 1];
+  return TRUE;
+}
+
+/**
+ * cr_geometry_edit_move_vertex:
+ *
+ * Moving a ring's first vertex moves its closing position too.
+ *
+ * Returns: (transfer full) (nullable): the changed copy
+ */
+CrGeometry *
+cr_geometry_edit_move_vertex (const CrGeometry *self,
+                              guint             path,
+                              guint             index,
+                              double            x,
+                              double            y,
+                              GError          **error)
+{
+  g_autoptr(CrGeometry) copy = NULL;
+  CrGeometry *leaf;
+  gboolean is_ring;
+  gboolean closed;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  copy = copy_with_leaf (self, path, &leaf, &is_ring, error);
+  if (copy == NULL)
+    return NULL;
+  if (index >= leaf_n_vertices (leaf, is_ring))
+    {
+      set_no_vertex (error);
+      return NULL;
+    }
+  closed = is_ring && ring_is_closed (leaf);
+  leaf->coords[2 * index] = x;
+  leaf->coords[2 * index + 1] = y;
+  if (closed && index == 0)
+    {
+      leaf->coords[2 * (leaf->n_coords - 1)] = x;
+      leaf->coords[2 * (leaf->n_coords - 1) + 1] = y;
+    }
+  return g_steal_pointer (&copy);
+}
+
+/**
+ * cr_geometry_edit_insert_vertex:
+ * @index: the new vertex's index: it goes between vertices @index - 1 and
+ *   @index. On a line, 0 prepends and the vertex count appends; on a
+ *   ring, 0 and the vertex count both mean between the last vertex and
+ *   the first.
+ *
+ * Returns: (transfer full) (nullable): the changed copy
+ */
+CrGeometry *
+cr_geometry_edit_insert_vertex (const CrGeometry *self,
+                                guint             path,
+                                guint             index,
+                                double            x,
+                                double            y,
+                                GError          **error)
+{
+  g_autoptr(CrGeometry) copy = NULL;
+  CrGeometry *leaf;
+  gboolean is_ring;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  copy = copy_with_leaf (self, path, &leaf, &is_ring, error);
+  if (copy == NULL)
+    return NULL;
+  n = leaf_n_vertices (leaf, is_ring);
+  if (leaf->type == CR_GEOMETRY_POINT || index > n)
+    {
+      set_no_vertex (error);
+      return NULL;
+    }
+  if (is_ring && index == 0)
+    index = n;
+
+  /* Grow by one, then open the gap; a closed ring keeps its closing
+   * position last since the gap is never after it. */
+  cr_geometry_append_coord (leaf, 0, 0);
+  memmove (&leaf->coords[2 * (index + 1)], &leaf->coords[2 * index],
+           2 * sizeof (double) * (leaf->n_coords - 1 - index));
+  leaf->coords[2 * index] = x;
+  leaf->coords[2 * index + 1] = y;
+  return g_steal_pointer (&copy);
+}
+
+/**
+ * cr_geometry_edit_delete_vertex:
+ *
+ * Refuses (%CR_GEOMETRY_EDIT_ERROR_TOO_FEW) to leave a ring with fewer
+ * than three distinct positions, a line with fewer than two, or a point
+ * without its position: deleting the feature is what the user wants then.
+ *
+ * Returns: (transfer full) (nullable): the changed copy
+ */
+CrGeometry *
+cr_geometry_edit_delete_vertex (const CrGeometry *self,
+                                guint             path,
+                                guint             index,
+                                GError          **error)
+{
+  g_autoptr(CrGeometry) copy = NULL;
+  CrGeometry *leaf;
+  gboolean is_ring;
+  gboolean closed;
+  guint n, needed;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  copy = copy_with_leaf (self, path, &leaf, &is_ring, error);
+  if (copy == NULL)
+    return NULL;
+  n = leaf_n_vertices (leaf, is_ring);
+  if (index >= n)
+    {
+      set_no_vertex (error);
+      return NULL;
+    }
+  if (leaf->type == CR_GEOMETRY_POINT)
+    {
+      g_set_error_literal (error, CR_GEOMETRY_EDIT_ERROR, CR_GEOMETRY_EDIT_ERROR_TOO_FEW,
+                           _("A point has only one position. To remove it, delete the whole feature."));
+      return NULL;
+    }
+
+  closed = is_ring && ring_is_closed (leaf);
+  memmove (&leaf->coords[2 * index], &leaf->coords[2 * (index + 1)],
+           2 * sizeof (double) * (leaf->n_coords - index - 1));
+  leaf->n_coords--;
+  if (closed && index == 0)
+    {
+      leaf->coords[2 * (leaf->n_coords - 1)] = leaf->coords[0];
+      leaf->coords[2 * (leaf->n_coords - 1) + 1] = leaf->coords[1];
+    }
+
+  needed = is_ring ? 3 : 2;
+  if (cr_geometry_edit_count_distinct (leaf->coords, leaf_n_vertices (leaf, is_ring), needed) < needed)
+    {
+      g_set_error_literal (error, CR_GEOMETRY_EDIT_ERROR, CR_GEOMETRY_EDIT_ERROR_TOO_FEW,
+                           is_ring ? _("A zone needs at least three corners. To remove it, delete the whole feature.")
+                                   : _("A line needs at least two points. To remove it, delete the whole feature."));
+      return NULL;
+    }
+  return g_steal_pointer (&copy);
+}
+
+static void
+translate_in_place (CrGeometry *g,
+                    double      dx,
+                    double      dy)
+{
+  for (guint i = 0; i < g->n_coords; i++)
+    {
+      g->coords[2 * i] += dx;
+      g->coords[2 * i + 1] += dy;
+    }
+  for (guint i = 0; i < g->n_parts; i++)
+    translate_in_place (g->parts[i], dx, dy);
+}
+
+/**
+ * cr_geometry_edit_translate:
+ *
+ * Returns: (transfer full): a copy with every position shifted by @dx, @dy
+ */
+CrGeometry *
+cr_geometry_edit_translate (const CrGeometry *self,
+                            double            dx,
+                            double            dy)
+{
+  CrGeometry *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = cr_geometry_copy (self);
+  translate_in_place (copy, dx, dy);
+  return copy;
+}
+
+/**
+ * cr_geometry_edit_count_distinct:
+ * @coords: x, y pairs
+ * @limit: stop counting there
+ *
+ * How many different positions @coords holds, up to @limit: enough to
+ * tell a real ring or line from one collapsed onto a point, without
+ * looking at every pair of a large ring.
+ */
+guint
+cr_geometry_edit_count_distinct (const double *coords,
+                                 guint         n_coords,
+                                 guint         limit)
+{
+  guint n_distinct = 0;
+  double seen[2 * 8];
+
+  g_return_val_if_fail (limit <= 8, 0);
+
+  for (guint i = 0; i < n_coords && n_distinct < limit; i++)
+    {
+      gboolean is_new = TRUE;
+
+      for (guint j = 0; j < n_distinct && is_new; j++)
+        is_new = seen[2 * j] != coords[2 * i] || seen[2 * j + 1] != coords[2 * i + 1];
+      if (is_new)
+        {
+          seen[2 * n_distinct] = coords[2 * i];
+          seen[2 * n_distinct + 1] = coords[2 * i + 1];
+          n_distinct++;
+        }
+    }
+  return n_distinct;
+}
