@@ -9,6 +9,7 @@
 #include "cr-basemap.h"
 #include "cr-demo.h"
 #include "cr-preferences-window.h"
+#include "cr-wall-window.h"
 #include "cr-window.h"
 
 /**
@@ -27,6 +28,9 @@ struct _CrApplication
   char *database_path;
   gboolean demo;
   char *basemap_mbtiles;
+  gboolean wall;
+  int monitor;
+  char *wall_event;
   CrStore *store;
   GSettings *settings;
   char *startup_error;
@@ -176,6 +180,41 @@ cr_application_startup (GApplication *application)
 }
 
 static void
+force_dark_cb (GApplication *application)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+}
+
+/* Full screen on the chosen monitor (or the default one). */
+static void
+present_wall (GtkWindow *window,
+              int        monitor)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (window)));
+  g_autoptr(GdkMonitor) chosen = NULL;
+
+  if (monitor >= 0 && (guint) monitor < g_list_model_get_n_items (monitors))
+    chosen = g_list_model_get_item (monitors, monitor);
+  else if (monitor >= 0)
+    g_warning ("There is no monitor %d; using the default one", monitor);
+  if (chosen == NULL && g_list_model_get_n_items (monitors) > 0)
+    chosen = g_list_model_get_item (monitors, 0);
+  if (chosen != NULL)
+    {
+      GdkRectangle geometry;
+
+      /* The monitor's size even where nothing honours full screen (a
+       * bare X server driving the video wall). */
+      gdk_monitor_get_geometry (chosen, &geometry);
+      gtk_window_set_default_size (window, geometry.width, geometry.height);
+      gtk_window_fullscreen_on_monitor (window, chosen);
+    }
+  else
+    gtk_window_fullscreen (window);
+  gtk_window_present (window);
+}
+
+static void
 cr_application_activate (GApplication *application)
 {
   CrApplication *self = CR_APPLICATION (application);
@@ -187,6 +226,12 @@ cr_application_activate (GApplication *application)
       return;
     }
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL && self->wall)
+    {
+      window = GTK_WINDOW (cr_wall_window_new (self, self->wall_event));
+      present_wall (window, self->monitor);
+      return;
+    }
   if (window == NULL)
     window = GTK_WINDOW (cr_window_new (self));
   gtk_window_present (window);
@@ -201,6 +246,7 @@ cr_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_free (self->database_path);
   g_free (self->basemap_mbtiles);
+  g_free (self->wall_event);
   g_free (self->startup_error);
 
   G_OBJECT_CLASS (cr_application_parent_class)->finalize (object);
@@ -235,6 +281,13 @@ cr_application_new (const CrOptions *options)
   self->database_path = cr_options_database_path (options);
   self->demo = options->demo;
   self->basemap_mbtiles = g_strdup (options->basemap_mbtiles);
+  self->wall = options->wall;
+  self->monitor = options->monitor;
+  self->wall_event = g_strdup (options->event);
+  /* The wall is dark whatever the desktop's style: a video wall in a
+   * crisis room, read from afar. */
+  if (self->wall)
+    g_signal_connect (self, "startup", G_CALLBACK (force_dark_cb), NULL);
   return self;
 }
 

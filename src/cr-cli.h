@@ -21,8 +21,28 @@ typedef struct
   gboolean list_events;
   gboolean version;
   char *basemap_mbtiles; /* window only: an offline basemap for this run */
+  gboolean wall;         /* the wall-screen window instead of the main one */
+  int monitor;           /* --wall: the monitor, from 0; -1 for the default */
   char *import_reference;
   char *layer;
+  gboolean list_activations;
+  gboolean verify_logbook;
+  char *export_activation_report;
+  gint64 activation;
+  char *export_handover;
+  char *from;
+  char *to;
+  char *export_sheet;
+  char *export_map_png;
+  char *at;       /* --export-sheet/--export-map-png: the time the map shows */
+  char *language; /* --export-sheet */
+  gboolean no_phones;
+  char *size;     /* --export-map-png: WxH */
+  char *import_contacts_csv;
+  char *export_contacts_csv;
+  char *export_vcard;
+  char *partner;  /* --export-contacts-csv/--export-vcard: one partner only */
+  char *review;   /* a SPOC's review file */
 } CrOptions;
 
 void     cr_options_clear    (CrOptions  *options);

@@ -49,6 +49,8 @@ typedef struct
   gint64 templates;
   gint64 items;
   gint64 audit;
+  gint64 activations;
+  gint64 log_entries;
 } Counts;
 
 static GBytes *
@@ -119,6 +121,8 @@ count_all (CrStore *store)
     count (store, CR_TYPE_CHECKLIST_TEMPLATE),
     count (store, CR_TYPE_CHECKLIST_TEMPLATE_ITEM),
     count (store, CR_TYPE_AUDIT_ENTRY),
+    count (store, CR_TYPE_ACTIVATION),
+    count (store, CR_TYPE_LOG_ENTRY),
   };
   return c;
 }
@@ -137,6 +141,8 @@ assert_counts_equal (const Counts *a,
   g_assert_cmpint (a->templates, ==, b->templates);
   g_assert_cmpint (a->items, ==, b->items);
   g_assert_cmpint (a->audit, ==, b->audit);
+  g_assert_cmpint (a->activations, ==, b->activations);
+  g_assert_cmpint (a->log_entries, ==, b->log_entries);
 }
 
 static GListModel *
@@ -741,6 +747,116 @@ test_demo_template (void)
   g_assert_cmpuint (n_mandatory, <, g_list_model_get_n_items (items));
 }
 
+/* The activation in progress: two shifts, ticks by two operators at
+ * different times, a handover, logbook entries with a correction, all
+ * sealed in the hash chain. */
+static void
+test_demo_activation (void)
+{
+  g_autoptr(CrStore) store = open_with_demo ();
+  g_autoptr(CrEvent) event = demo_event (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) activations = list (store, CR_TYPE_ACTIVATION, "event_id",
+                                            cr_record_get_id (CR_RECORD (event)));
+  g_autoptr(CrActivation) activation = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GListModel) ticks = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GListModel) overdue = NULL;
+  g_autoptr(GHashTable) operators = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) authors = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GDateTime) now = cr_time_now_utc ();
+  CrLogFilter filter = { 0 };
+  GDateTime *first = NULL, *last = NULL;
+  guint n_unticks = 0, n_corrections = 0, n_partner_links = 0;
+  guint n_ok = 0;
+  gint64 id;
+
+  g_assert_cmpuint (g_list_model_get_n_items (activations), ==, 1);
+  activation = g_list_model_get_item (activations, 0);
+  id = cr_record_get_id (CR_RECORD (activation));
+  g_assert_false (cr_activation_is_closed (activation));
+  g_assert_cmpint (cr_activation_get_level (activation), ==, CR_ACTIVATION_LEVEL_FULL);
+  g_assert_cmpuint (cr_activation_get_cell_mask (activation), ==, CR_CELL_MASK_ALL);
+  g_assert_true (g_str_has_prefix (cr_activation_get_name (activation), "KOEKELBERG – "));
+  g_assert_cmpstr (cr_activation_get_opened_by (activation), ==, "Sophie Specimen");
+  g_assert_cmpint (g_date_time_compare (cr_activation_get_opened_at (activation), now), <, 0);
+
+  /* The whole template, instantiated. */
+  items = list (store, CR_TYPE_ACTIVATION_ITEM, "activation_id", id);
+  g_assert_cmpint (g_list_model_get_n_items (items), ==, count (store, CR_TYPE_CHECKLIST_TEMPLATE_ITEM));
+
+  /* Ticks across two shifts, by two operators, hours apart; nothing in
+   * the future. */
+  ticks = cr_store_list_item_ticks (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ticks), >=, 10);
+  for (guint i = 0; i < g_list_model_get_n_items (ticks); i++)
+    {
+      g_autoptr(CrItemTick) tick = g_list_model_get_item (ticks, i);
+      GDateTime *at = cr_item_tick_get_at (tick);
+
+      g_hash_table_add (operators, (gpointer) g_intern_string (cr_item_tick_get_operator (tick)));
+      g_assert_cmpint (g_date_time_compare (at, now), <=, 0);
+      if (first == NULL || g_date_time_compare (at, first) < 0)
+        first = at;
+      if (last == NULL || g_date_time_compare (at, last) > 0)
+        last = at;
+      if (cr_item_tick_get_state (tick) == CR_ITEM_STATE_OPEN)
+        {
+          g_assert_nonnull (cr_item_tick_get_note (tick));
+          n_unticks++;
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (operators), ==, 2);
+  g_assert_true (g_hash_table_contains (operators, "Sophie Specimen"));
+  g_assert_true (g_hash_table_contains (operators, "Thomas Testeur"));
+  g_assert_cmpint (g_date_time_difference (last, first), >=, 6 * G_TIME_SPAN_HOUR);
+  g_assert_cmpuint (n_unticks, ==, 1);
+
+  /* In progress: some items done, some still open, some overdue now. */
+  overdue = cr_store_list_overdue_items (store, id, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (overdue), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (overdue), <, g_list_model_get_n_items (items) / 2);
+
+  /* The logbook: at least five entries, a correction, two authors, a
+   * handover, and an intact chain. */
+  filter.activation_id = id;
+  entries = cr_store_list_log_entries (store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), >=, 5);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(CrLogEntry) entry = g_list_model_get_item (entries, i);
+
+      g_hash_table_add (authors, (gpointer) g_intern_string (cr_log_entry_get_author (entry)));
+      g_assert_nonnull (cr_log_entry_get_hash (entry));
+      if (cr_log_entry_get_corrects_id (entry) > 0)
+        {
+          g_autoptr(CrLogEntry) corrected = cr_store_get (store, CR_TYPE_LOG_ENTRY,
+                                                          cr_log_entry_get_corrects_id (entry), &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpint (cr_store_find_log_correction (store, cr_log_entry_get_corrects_id (entry), NULL),
+                           ==, cr_record_get_id (CR_RECORD (entry)));
+          g_assert_cmpstr (cr_log_entry_get_author (corrected), !=, cr_log_entry_get_author (entry));
+          n_corrections++;
+        }
+      if (cr_log_entry_get_partner_id (entry) > 0)
+        n_partner_links++;
+    }
+  g_assert_cmpuint (n_corrections, ==, 1);
+  g_assert_cmpuint (n_partner_links, >=, 2);
+  g_assert_cmpuint (g_hash_table_size (authors), ==, 2);
+  g_assert_true (cr_store_verify_logbook (store, &n_ok, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_ok, ==, g_list_model_get_n_items (entries));
+
+  /* The operator of the store is the user's again. */
+  g_assert_cmpstr (cr_store_get_operator (store), ==, "Test Operator");
+}
+
 static void
 test_demo_twice (void)
 {
@@ -964,6 +1080,28 @@ test_demo_errors (void)
   }
   {
     g_autoptr(cJSON) json = demo_resource_json ("demo.json");
+    cJSON *shift = nth (cJSON_GetObjectItemCaseSensitive (json, "activation"), "shifts", 1);
+
+    set_item (nth (shift, "events", 1), "state", cJSON_CreateString ("half-done"));
+    assert_invalid (json, "event 2 of shift 2 of the activation", "half-done");
+  }
+  {
+    g_autoptr(cJSON) json = demo_resource_json ("demo.json");
+    cJSON *shift = nth (cJSON_GetObjectItemCaseSensitive (json, "activation"), "shifts", 0);
+
+    set_item (nth (shift, "events", 0), "minutes", cJSON_CreateNumber (100000));
+    assert_invalid (json, "event 1 of shift 1 of the activation", "minutes");
+  }
+  {
+    g_autoptr(cJSON) json = demo_resource_json ("demo.json");
+    cJSON *shift = nth (cJSON_GetObjectItemCaseSensitive (json, "activation"), "shifts", 1);
+
+    /* An un-tick without a reason, refused by the store, named here. */
+    cJSON_DeleteItemFromObjectCaseSensitive (nth (shift, "events", 1), "note");
+    assert_invalid (json, "event 2 of shift 2 of the activation", "reason");
+  }
+  {
+    g_autoptr(cJSON) json = demo_resource_json ("demo.json");
     cJSON *partners = cJSON_GetObjectItemCaseSensitive (json, "partners");
 
     cJSON_AddItemToArray (partners, cJSON_Duplicate (cJSON_GetArrayItem (partners, 0), TRUE));
@@ -1029,6 +1167,7 @@ main (int   argc,
   g_test_add_func ("/demo/partners", test_demo_partners);
   g_test_add_func ("/demo/roles", test_demo_roles);
   g_test_add_func ("/demo/template", test_demo_template);
+  g_test_add_func ("/demo/activation", test_demo_activation);
   g_test_add_func ("/demo/twice", test_demo_twice);
   g_test_add_func ("/demo/rollback", test_demo_rollback);
   g_test_add_func ("/demo/errors", test_demo_errors);

@@ -12,6 +12,7 @@
 #include "cr-partner.h"
 #include "cr-role.h"
 #include "cr-spoc-assignment.h"
+#include "cr-store-contacts.h"
 #include "cr-store-private.h"
 #include "cr-test-utils.h"
 #include "cr-time.h"
@@ -145,7 +146,10 @@ typedef struct
   gint64 alert_test;
   gint64 layer;
   gint64 area;
+  gint64 item;
+  gint64 tick;
   gint64 n_audit;
+  int version;
 } Rows;
 
 static void
@@ -157,6 +161,7 @@ insert_rows (sqlite3 *db,
   g_autoptr(CrGeometry) point = cr_geometry_new_point (4.3517, 50.8467);
   g_autofree char *sql = NULL;
 
+  rows->version = version;
   /* Version 1: events, kinds, features, waypoints, audit. */
   raw_exec_ok (db, "INSERT INTO events (name, kind, status, starts, ends, description, archived, version)"
                    " VALUES ('Visite papale 2024', 'visit', 'ready', '2024-09-26T06:00:00.000Z',"
@@ -243,6 +248,25 @@ insert_rows (sqlite3 *db,
                              " WHERE id = %" G_GINT64_FORMAT,
                              rows->layer, rows->area, rows->area, rows->partner);
       raw_exec_ok (db, sql);
+    }
+
+  if (version >= 5)
+    {
+      g_free (sql);
+      sql = g_strdup_printf ("INSERT INTO activation_items (activation_id, cell, text, due_at, state,"
+                             " state_at, state_by) VALUES (%" G_GINT64_FORMAT ", 'legal',"
+                             " 'Arrêté drones', '2024-09-26T05:15:00.000Z', 'done',"
+                             " '2024-09-26T05:10:00.000Z', 'Release 5')", rows->activation);
+      raw_exec_ok (db, sql);
+      rows->item = sqlite3_last_insert_rowid (db);
+      g_free (sql);
+      sql = g_strdup_printf ("INSERT INTO item_ticks (item_id, activation_id, state, previous_state,"
+                             " at, recorded_at, operator) VALUES (%" G_GINT64_FORMAT ", %"
+                             G_GINT64_FORMAT ", 'done', 'open', '2024-09-26T05:10:00.000Z',"
+                             " '2024-09-26T05:11:00.000Z', 'Release 5')",
+                             rows->item, rows->activation);
+      raw_exec_ok (db, sql);
+      rows->tick = sqlite3_last_insert_rowid (db);
     }
   rows->n_audit = raw_int (db, "SELECT count(*) FROM audit");
 }
@@ -351,21 +375,46 @@ check_rows (CrStore *store,
 
   /* Version 4: a feature of no event, written before layers existed, is
    * gathered into a layer of its own, visible, and so stays on the map. */
-  {
-    g_autoptr(CrFeature) loose = cr_store_get (store, CR_TYPE_FEATURE, rows->loose, &error);
-    g_autoptr(CrReferenceLayer) layer = NULL;
-    g_autoptr(GListModel) layers = cr_store_list_reference_layers (store, &error);
+  if (version < 4)
+    {
+      g_autoptr(CrFeature) loose = cr_store_get (store, CR_TYPE_FEATURE, rows->loose, &error);
+      g_autoptr(CrReferenceLayer) layer = NULL;
+      g_autoptr(GListModel) layers = cr_store_list_reference_layers (store, &error);
 
-    g_assert_no_error (error);
-    g_assert_cmpint (cr_feature_get_event_id (loose), ==, 0);
-    g_assert_cmpint (cr_feature_get_layer_id (loose), >, 0);
-    layer = cr_store_get (store, CR_TYPE_REFERENCE_LAYER, cr_feature_get_layer_id (loose), &error);
-    g_assert_no_error (error);
-    g_assert_true (cr_reference_layer_get_visible (layer));
-    g_assert_cmpstr (cr_reference_layer_get_name (layer), ==, "Reference features");
-    g_assert_cmpuint (g_list_model_get_n_items (layers), ==, 1);
-  }
+      g_assert_no_error (error);
+      g_assert_cmpint (cr_feature_get_event_id (loose), ==, 0);
+      g_assert_cmpint (cr_feature_get_layer_id (loose), >, 0);
+      layer = cr_store_get (store, CR_TYPE_REFERENCE_LAYER, cr_feature_get_layer_id (loose), &error);
+      g_assert_no_error (error);
+      g_assert_true (cr_reference_layer_get_visible (layer));
+      g_assert_cmpstr (cr_reference_layer_get_name (layer), ==, "Reference features");
+      g_assert_cmpuint (g_list_model_get_n_items (layers), ==, 1);
+    }
   g_assert_cmpint (cr_feature_get_layer_id (zone), ==, 0);
+
+  if (version >= 5)
+    {
+      g_autoptr(GListModel) ticks = cr_store_list_item_ticks (store, rows->activation, &error);
+      g_autoptr(CrItemTick) tick = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (ticks), ==, 1);
+      tick = g_list_model_get_item (ticks, 0);
+      g_assert_cmpint (cr_record_get_id (CR_RECORD (tick)), ==, rows->tick);
+      g_assert_cmpint (cr_item_tick_get_state (tick), ==, CR_ITEM_STATE_DONE);
+      g_assert_cmpint (cr_item_tick_get_previous_state (tick), ==, CR_ITEM_STATE_OPEN);
+      g_assert_cmpstr (cr_item_tick_get_operator (tick), ==, "Release 5");
+    }
+
+  /* Version 6: contacts written before the search index are in it. */
+  if (version >= 2)
+    {
+      g_autoptr(GArray) found = cr_store_search_contacts (store, "siamu dispatch", 10, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (found->len, ==, 1);
+      g_assert_cmpint (g_array_index (found, gint64, 0), ==, rows->contact);
+    }
 
   g_assert_cmpint (cr_store_count (store, CR_TYPE_AUDIT_ENTRY, NULL, 0, &error), ==, rows->n_audit);
   g_assert_no_error (error);
@@ -405,6 +454,53 @@ check_writable (CrStore *store,
   g_clear_error (&error);
   g_assert_false (_cr_store_exec (store->db, "DELETE FROM logbook", &error));
   g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* Version 5: the hash chain starts after the entries written before
+   * it, which stay outside it, unsealed; the new entry is sealed. An
+   * entry written with raw SQL once the chain exists breaks it. */
+  if (rows->version >= 5)
+    {
+      guint n_ok = 0;
+      gint64 bad = 0;
+
+      g_assert_false (cr_store_verify_logbook (store, &n_ok, &bad, &error));
+      g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_CORRUPT);
+      g_clear_error (&error);
+      g_assert_cmpint (bad, ==, rows->log_entry);
+      g_assert_cmpuint (n_ok, ==, 0);
+    }
+  else
+    {
+      guint n_ok = 0;
+      gint64 bad = -1;
+      gboolean intact;
+
+      g_assert_nonnull (cr_log_entry_get_hash (entry));
+      intact = cr_store_verify_logbook (store, &n_ok, &bad, &error);
+      g_assert_no_error (error);
+      g_assert_true (intact);
+      g_assert_cmpuint (n_ok, ==, 1);
+      g_assert_cmpint (bad, ==, 0);
+    }
+
+  /* An activation opened by an older release becomes read-only once
+   * closed, like one opened now. */
+  if (rows->activation > 0)
+    {
+      g_autoptr(CrActivation) activation = NULL;
+
+      g_assert_true (cr_store_close_activation (store, rows->activation, "Fin", NULL, &error));
+      g_assert_no_error (error);
+      activation = cr_store_get (store, CR_TYPE_ACTIVATION, rows->activation, &error);
+      g_assert_no_error (error);
+      cr_activation_set_name (activation, "Renamed");
+      g_assert_false (cr_store_update (store, CR_RECORD (activation), &error));
+      g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_READ_ONLY);
+      g_clear_error (&error);
+      g_assert_false (_cr_store_exec (store->db, "DELETE FROM activations", &error));
+      g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_READ_ONLY);
+    }
 }
 
 static void
@@ -430,7 +526,8 @@ test_upgrade (gconstpointer data)
   g_assert_cmpint (raw_int (db, "SELECT value FROM cr_meta WHERE key = 'schema_version'"), ==, version);
   /* Really the old schema: a table of the next version is missing. */
   {
-    static const char *const next_table[] = { NULL, "partners", "logbook", "reference_layers" };
+    static const char *const next_table[] = { NULL, "partners", "logbook", "reference_layers",
+                                              "item_ticks", "contact_search" };
     g_autofree char *sql = NULL;
 
     g_assert_cmpint (version, <, G_N_ELEMENTS (next_table));
@@ -597,6 +694,8 @@ test_failed_upgrade (void)
   check_failed_upgrade ("logbook");
   /* Migrations 2 and 3 succeed, 4 fails. */
   check_failed_upgrade ("reference_layers");
+  /* Migrations 2 to 4 succeed, 5 fails. */
+  check_failed_upgrade ("item_ticks");
 }
 
 int

@@ -218,7 +218,8 @@ test_migration (void)
 
   store = cr_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cr_store_get_schema_version (store), ==, 4);
+  /* Up to date, whatever migrations came after the layers (4). */
+  g_assert_cmpint (cr_store_get_schema_version (store), >=, 4);
   g_assert_cmpint (cr_store_get_schema_version (store), ==, cr_store_latest_schema_version ());
 
   event_feature = cr_store_get (store, CR_TYPE_FEATURE, event_feature_id, &error);

@@ -579,15 +579,15 @@ make_activation (Deps        *d,
   return CR_RECORD (a);
 }
 
+/* Not closing it: a closed activation is read-only (test-activation.c),
+ * and this test goes on to update and delete the row. */
 static void
 mutate_activation (CrRecord *r,
                    Deps     *d)
 {
-  g_autoptr(GDateTime) closed = utc ("2024-09-29T22:00:00.000Z");
-
-  cr_activation_set_closed_at (CR_ACTIVATION (r), closed);
-  cr_activation_set_closed_by (CR_ACTIVATION (r), "Night shift");
-  cr_activation_set_closing_note (CR_ACTIVATION (r), "RAS");
+  cr_activation_set_name (CR_ACTIVATION (r), "Phase 2");
+  cr_activation_set_level (CR_ACTIVATION (r), CR_ACTIVATION_LEVEL_PARTIAL);
+  cr_activation_set_cells (CR_ACTIVATION (r), "situation,operations,legal");
 }
 
 static CrRecord *

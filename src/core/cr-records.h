@@ -13,6 +13,7 @@
 #include "cr-event.h"
 #include "cr-feature-kind.h"
 #include "cr-feature.h"
+#include "cr-item-tick.h"
 #include "cr-log-entry.h"
 #include "cr-partner.h"
 #include "cr-reference-layer.h"

@@ -20,7 +20,8 @@
 #include "cr-time.h"
 
 /* The demo event: demo.json (event, partners, contacts, SPOC chains,
- * roles, checklist template) and papal-visit-2024.geojson (the features),
+ * roles, checklist template, an activation in progress with its ticks
+ * and logbook) and papal-visit-2024.geojson (the features),
  * both in the GResource and described in data/demo/README.md. The
  * features go through the GeoJSON importer that user files go through,
  * so the demo shows what an import gives. Everything is written in one
@@ -695,6 +696,306 @@ load_templates (Loader  *loader,
   return TRUE;
 }
 
+/* ---- The activation in progress ---- */
+
+typedef struct
+{
+  gint64 activation_id;
+  GDateTime *opened_at;
+  int minutes_max; /* nothing happens after now */
+  GListModel *items;
+  GArray *log_ids; /* of the demo's own entries, for "corrects" */
+} DemoActivation;
+
+/* A value the store refuses (an un-tick without a reason…) is an error of
+ * demo.json, named as such. */
+static gboolean
+store_result (gboolean    ok,
+              GError     *local_error,
+              const char *place,
+              GError    **error)
+{
+  if (ok)
+    return TRUE;
+  if (g_error_matches (local_error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID))
+    {
+      /* Translators: a place in demo.json, then what is wrong there. */
+      invalid (error, _("%s: %s"), place, local_error->message);
+      g_error_free (local_error);
+      return FALSE;
+    }
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
+static gboolean
+load_activation_tick (Loader         *loader,
+                      DemoActivation *demo,
+                      cJSON          *json,
+                      GDateTime      *at,
+                      const char     *place,
+                      GError        **error)
+{
+  g_autoptr(CrActivationItem) item = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *note;
+  int index, state;
+  gboolean ok;
+
+  if (!get_int (json, "tick", 0, place, &index, error) ||
+      !get_enum (json, "state", CR_TYPE_ITEM_STATE, CR_ITEM_STATE_DONE, place, &state, error) ||
+      !get_string (json, "note", FALSE, place, &note, error))
+    return FALSE;
+  if (index < 1)
+    return invalid (error, _("The “%s” of %s must be the number of a checklist item, from 1."),
+                    "tick", place);
+  /* A template the user already had may have fewer items: not an error
+   * of the demo. */
+  if ((guint) index > g_list_model_get_n_items (demo->items))
+    {
+      g_debug ("Demo: no checklist item %d; skipping %s", index, place);
+      return TRUE;
+    }
+  item = g_list_model_get_item (demo->items, (guint) index - 1);
+  ok = cr_store_set_item_state (loader->store, cr_record_get_id (CR_RECORD (item)), state, note, at,
+                                &local_error);
+  return store_result (ok, g_steal_pointer (&local_error), place, error);
+}
+
+static gboolean
+load_activation_log (Loader         *loader,
+                     DemoActivation *demo,
+                     cJSON          *json,
+                     GDateTime      *at,
+                     const char     *place,
+                     GError        **error)
+{
+  g_autoptr(CrLogEntry) entry = cr_log_entry_new ();
+  g_autoptr(GError) local_error = NULL;
+  const char *text, *partner_name;
+  CrPartner *partner = NULL;
+  int category, corrects;
+  gboolean ok;
+  gint64 id;
+
+  if (!get_enum (json, "log", CR_TYPE_LOG_CATEGORY, CR_LOG_CATEGORY_INFORMATION, place, &category,
+                 error) ||
+      !get_string (json, "text", TRUE, place, &text, error) ||
+      !get_string (json, "partner", FALSE, place, &partner_name, error) ||
+      !get_int (json, "corrects", 0, place, &corrects, error))
+    return FALSE;
+  if (partner_name != NULL)
+    {
+      partner = find_partner (loader, partner_name);
+      if (partner == NULL)
+        return invalid (error, _("The partner “%s” of %s is not in the file."), partner_name, place);
+    }
+  if (corrects < 0 || (guint) corrects > demo->log_ids->len)
+    return invalid (error, _("The “%s” of %s must be the number of an earlier logbook entry of "
+                             "the activation, from 1."),
+                    "corrects", place);
+
+  cr_log_entry_set_category (entry, category);
+  cr_log_entry_set_text (entry, text);
+  cr_log_entry_set_occurred_at (entry, at);
+  cr_log_entry_set_activation_id (entry, demo->activation_id);
+  cr_log_entry_set_partner_id (entry, partner != NULL ? cr_record_get_id (CR_RECORD (partner)) : 0);
+  /* Through the store's own append, like an operator's entry: the store
+   * sets the recorded time, the author and the chained hash. */
+  if (corrects > 0)
+    ok = cr_store_correct_log_entry (loader->store, g_array_index (demo->log_ids, gint64, corrects - 1),
+                                     entry, &local_error);
+  else
+    ok = cr_store_append_log_entry (loader->store, entry, &local_error);
+  if (!store_result (ok, g_steal_pointer (&local_error), place, error))
+    return FALSE;
+  id = cr_record_get_id (CR_RECORD (entry));
+  g_array_append_val (demo->log_ids, id);
+  return TRUE;
+}
+
+static gboolean
+load_activation_shift (Loader         *loader,
+                       DemoActivation *demo,
+                       cJSON          *json,
+                       guint           index,
+                       GError        **error)
+{
+  g_autofree char *place = g_strdup_printf (_("shift %u of the activation"), index);
+  const char *operator_name;
+  cJSON *events, *item;
+  guint n = 0;
+
+  if (!check_object (json, place, error) ||
+      !get_string (json, "operator", TRUE, place, &operator_name, error) ||
+      !get_array (json, "events", place, &events, error))
+    return FALSE;
+
+  cr_store_set_operator (loader->store, operator_name);
+  cJSON_ArrayForEach (item, events)
+    {
+      g_autofree char *event_place = g_strdup_printf (_("event %u of shift %u of the activation"),
+                                                      ++n, index);
+      g_autoptr(GDateTime) at = NULL;
+      int minutes;
+
+      if (!check_object (item, event_place, error) ||
+          !get_int (item, "minutes", -1, event_place, &minutes, error))
+        return FALSE;
+      if (minutes < 0 || minutes > demo->minutes_max)
+        return invalid (error, _("The “%s” of %s must be between 0 and %d: minutes after the "
+                                 "activation opened, and not later than now."),
+                        "minutes", event_place, demo->minutes_max);
+      at = g_date_time_add_minutes (demo->opened_at, minutes);
+      if (cJSON_GetObjectItemCaseSensitive (item, "tick") != NULL)
+        {
+          if (!load_activation_tick (loader, demo, item, at, event_place, error))
+            return FALSE;
+        }
+      else if (cJSON_GetObjectItemCaseSensitive (item, "log") != NULL)
+        {
+          if (!load_activation_log (loader, demo, item, at, event_place, error))
+            return FALSE;
+        }
+      else
+        return invalid (error, _("%s has neither “tick” nor “log”."), event_place);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_activation_cells (cJSON      *json,
+                       const char *place,
+                       guint      *cells,
+                       GError    **error)
+{
+  cJSON *list, *item;
+
+  *cells = 0;
+  if (!get_array (json, "cells", place, &list, error))
+    return FALSE;
+  cJSON_ArrayForEach (item, list)
+    {
+      int cell;
+
+      if (!cJSON_IsString (item) || !cr_enum_from_nick (CR_TYPE_CELL, item->valuestring, &cell))
+        {
+          g_autofree char *nicks = enum_nicks (CR_TYPE_CELL);
+
+          return invalid (error, _("The “%s” of %s must be a list of cells among: %s."), "cells",
+                          place, nicks);
+        }
+      *cells |= CR_CELL_MASK (cell);
+    }
+  if (*cells == 0)
+    *cells = CR_CELL_MASK_ALL;
+  return TRUE;
+}
+
+static gboolean
+find_template (Loader     *loader,
+               const char *name,
+               gint64     *id,
+               GError    **error)
+{
+  g_autoptr(GListModel) templates = cr_store_list (loader->store, CR_TYPE_CHECKLIST_TEMPLATE, NULL, 0,
+                                                   error);
+  g_autofree char *key = NULL;
+
+  *id = 0;
+  if (templates == NULL)
+    return FALSE;
+  key = g_utf8_casefold (name, -1);
+  for (guint i = 0; i < g_list_model_get_n_items (templates) && *id == 0; i++)
+    {
+      g_autoptr(CrChecklistTemplate) template = g_list_model_get_item (templates, i);
+      g_autofree char *template_key = g_utf8_casefold (cr_checklist_template_get_name (template), -1);
+
+      if (g_str_equal (key, template_key))
+        *id = cr_record_get_id (CR_RECORD (template));
+    }
+  return TRUE;
+}
+
+/* The activation in progress, with ticks across two shifts, a handover
+ * and logbook entries, all through the store's API so that the journal
+ * of ticks, the audit and the logbook's hash chain are what an operator
+ * would have written. Times are relative to the load ("opened_hours_ago"),
+ * so the demo always shows an activation in progress with some items
+ * overdue; the logbook's recorded times are the load itself. */
+static gboolean
+load_activation (Loader  *loader,
+                 cJSON   *root,
+                 CrEvent *event,
+                 GError **error)
+{
+  g_autofree char *first_operator = NULL;
+  g_autofree char *original_operator = g_strdup (cr_store_get_operator (loader->store));
+  CrActivationRequest request = { 0 };
+  DemoActivation demo = { 0 };
+  const char *place = _("the activation");
+  const char *name, *template_name, *operator_name;
+  cJSON *json = cJSON_GetObjectItemCaseSensitive (root, "activation");
+  cJSON *shifts, *shift, *first;
+  int level, hours;
+  guint n = 0;
+  gboolean ok = FALSE;
+
+  if (json == NULL || cJSON_IsNull (json))
+    return TRUE;
+  if (!check_object (json, place, error) ||
+      !get_string (json, "name", TRUE, place, &name, error) ||
+      !get_enum (json, "level", CR_TYPE_ACTIVATION_LEVEL, CR_ACTIVATION_LEVEL_FULL, place, &level,
+                 error) ||
+      !load_activation_cells (json, place, &request.cells, error) ||
+      !get_string (json, "template", FALSE, place, &template_name, error) ||
+      !get_int (json, "opened_hours_ago", 10, place, &hours, error) ||
+      !get_array (json, "shifts", place, &shifts, error))
+    return FALSE;
+  if (hours < 1 || hours > 72)
+    return invalid (error, _("The “%s” of %s must be between 1 and 72."), "opened_hours_ago", place);
+  if (template_name != NULL)
+    {
+      if (!find_template (loader, template_name, &request.template_id, error))
+        return FALSE;
+      if (request.template_id == 0)
+        return invalid (error, _("The template “%s” of %s is not in the file."), template_name, place);
+    }
+
+  /* The first shift's operator opens the activation. */
+  first = shifts != NULL ? cJSON_GetArrayItem (shifts, 0) : NULL;
+  if (first != NULL && cJSON_IsObject (first) &&
+      get_string (first, "operator", FALSE, place, &operator_name, NULL) && operator_name != NULL)
+    first_operator = g_strdup (operator_name);
+
+  demo.opened_at = g_date_time_add_hours (loader->now, -hours);
+  demo.minutes_max = hours * 60;
+  demo.log_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  request.event_id = cr_record_get_id (CR_RECORD (event));
+  request.name = name;
+  request.level = level;
+  request.opened_at = demo.opened_at;
+  if (first_operator != NULL)
+    cr_store_set_operator (loader->store, first_operator);
+  demo.activation_id = cr_store_open_activation (loader->store, &request, error);
+  if (demo.activation_id == 0)
+    goto out;
+  demo.items = cr_store_list_activation_items (loader->store, demo.activation_id, 0, error);
+  if (demo.items == NULL)
+    goto out;
+  cJSON_ArrayForEach (shift, shifts)
+    if (!load_activation_shift (loader, &demo, shift, ++n, error))
+      goto out;
+  ok = TRUE;
+
+out:
+  cr_store_set_operator (loader->store, original_operator);
+  g_clear_object (&demo.items);
+  g_array_unref (demo.log_ids);
+  g_date_time_unref (demo.opened_at);
+  return ok;
+}
+
 /* Everything but the transaction, which the caller holds. */
 static gboolean
 load_all (Loader  *loader,
@@ -721,7 +1022,9 @@ load_all (Loader  *loader,
     if (!load_role (loader, cr_record_get_id (CR_RECORD (event)), item, ++index, error))
       return FALSE;
 
-  return load_templates (loader, root, error);
+  if (!load_templates (loader, root, error))
+    return FALSE;
+  return load_activation (loader, root, event, error);
 }
 
 static cJSON *

@@ -504,6 +504,20 @@ cr_basemap_get_layer (CrBasemap *self)
 }
 
 /**
+ * cr_basemap_get_location:
+ *
+ * Returns: (nullable): the MBTiles file or the URL template shown, or
+ *   %NULL for none and OpenStreetMap; the printed map reads the file again
+ */
+const char *
+cr_basemap_get_location (CrBasemap *self)
+{
+  g_return_val_if_fail (CR_IS_BASEMAP (self), NULL);
+
+  return self->location;
+}
+
+/**
  * cr_basemap_get_error:
  *
  * Returns: (nullable): why the chosen basemap is not shown, or %NULL

@@ -35,6 +35,7 @@ void              cr_basemap_attach          (CrBasemap        *self,
 CrBasemapKind     cr_basemap_get_kind        (CrBasemap        *self);
 ShumateMapSource *cr_basemap_get_source      (CrBasemap        *self);
 ShumateMapLayer  *cr_basemap_get_layer       (CrBasemap        *self);
+const char       *cr_basemap_get_location    (CrBasemap        *self);
 const char       *cr_basemap_get_error       (CrBasemap        *self);
 
 /* The building blocks, for the preferences and the tests. */

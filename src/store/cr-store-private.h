@@ -34,6 +34,16 @@ struct _CrStore
   GArray *pending; /* CrPendingChange, emitted after the outermost commit */
   GArray *marks;   /* pending->len when each savepoint began */
   GHashTable *statements; /* SQL text -> sqlite3_stmt */
+
+  /* cr-store-watch.c */
+  GFileMonitor *monitor;
+  guint sync_source;
+  gint64 data_version;
+  gint64 last_audit_id;
+  gint64 tx_audit_start;
+  GArray *own_ranges;
+  gboolean available;
+  GDateTime *unavailable_since;
 };
 
 /* cr-store.c */
@@ -88,6 +98,14 @@ gboolean      _cr_store_migrate                (sqlite3        *db,
                                                 int             target,
                                                 int            *version,
                                                 GError        **error);
+
+/* cr-store-watch.c */
+void          _cr_store_watch_start            (CrStore        *self);
+void          _cr_store_watch_stop             (CrStore        *self);
+gint64        _cr_store_max_audit_id           (CrStore        *self);
+void          _cr_store_note_own_audit         (CrStore        *self,
+                                                gint64          first,
+                                                gint64          last);
 
 /* cr-store-gpkg.c */
 void          _cr_store_register_functions     (sqlite3        *db);

@@ -32,6 +32,7 @@ static const struct
   { "activations", "\"opened_at\" DESC" },
   { "activation_items", "\"position\", \"id\"" },
   { "logbook", "\"recorded_at\", \"id\"" },
+  { "item_ticks", "\"at\", \"id\"" },
   { "alert_tests", "\"started_at\", \"id\"" },
   { "reference_layers", "\"name\"" },
 };
@@ -60,7 +61,8 @@ is_version (GParamSpec *field)
 static gboolean
 is_append_only (const char *table)
 {
-  return g_str_equal (table, "logbook") || g_str_equal (table, "audit");
+  return g_str_equal (table, "logbook") || g_str_equal (table, "audit") ||
+         g_str_equal (table, "item_ticks");
 }
 
 void
@@ -471,6 +473,9 @@ cr_store_insert (CrStore  *self,
   klass = CR_RECORD_GET_CLASS (record);
   table = cr_record_class_get_table (klass);
   g_return_val_if_fail (!g_str_equal (table, "audit"), FALSE);
+  /* The store sets a logbook entry's time, author and chained hash. */
+  if (g_str_equal (table, "logbook"))
+    return cr_store_append_log_entry (self, CR_LOG_ENTRY (record), error);
 
   fields = cr_record_class_get_fields (klass, &n_fields);
   with_id = cr_record_get_id (record) > 0;

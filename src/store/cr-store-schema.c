@@ -327,11 +327,165 @@ static const char migration_4[] =
   " 'Perimeters, itineraries and points of every event (column event_id)"
   " and of the reference layers (column layer_id)' WHERE table_name = 'features';";
 
+#define CLOSED_ACTIVATION(id)                                                                   \
+  " WHEN (SELECT closed_at FROM activations WHERE id = " id ") IS NOT NULL"                     \
+  " BEGIN SELECT RAISE(ABORT, 'activation is closed'); END;"
+
+/* 5: what activations and the logbook need to be the record of a crisis.
+ * - item_ticks: the append-only journal of every tick and un-tick of an
+ *   activation item (the item row only holds its latest state);
+ * - a closed activation, its items and their journal are read-only, here
+ *   and not only in the store, so a script or the sqlite3 shell cannot
+ *   change them either. The triggers name the columns a user writes, so
+ *   the ON DELETE SET NULL of an event, a partner or a template item
+ *   (which only touch a reference) still work;
+ * - logbook_chain_start: the first logbook entry of the hash chain (see
+ *   cr-store-logbook.c). Entries written before this migration have no
+ *   hash and stay outside the chain, as what they are: unsealed;
+ * - indexes for the queries of the logbook, the handover and the
+ *   overdue items. */
+static const char migration_5[] =
+  "CREATE TABLE item_ticks ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " item_id INTEGER NOT NULL REFERENCES activation_items(id),"
+  " activation_id INTEGER NOT NULL REFERENCES activations(id),"
+  " state TEXT NOT NULL, previous_state TEXT NOT NULL,"
+  " at DATETIME NOT NULL, recorded_at DATETIME NOT NULL,"
+  " operator TEXT, note TEXT);"
+  "CREATE INDEX item_ticks_activation ON item_ticks(activation_id, at);"
+  "CREATE INDEX item_ticks_item ON item_ticks(item_id);"
+  APPEND_ONLY ("item_ticks")
+  ATTRIBUTES ("item_ticks", "Append-only journal of the ticks of activation checklist items")
+  "CREATE TRIGGER item_ticks_closed BEFORE INSERT ON item_ticks"
+  CLOSED_ACTIVATION ("NEW.activation_id")
+  "CREATE TRIGGER activations_closed_update BEFORE UPDATE OF"
+  " name, level, cells, opened_at, opened_by, closed_at, closed_by, closing_note ON activations"
+  " WHEN OLD.closed_at IS NOT NULL"
+  " BEGIN SELECT RAISE(ABORT, 'activation is closed'); END;"
+  "CREATE TRIGGER activations_closed_delete BEFORE DELETE ON activations"
+  " WHEN OLD.closed_at IS NOT NULL"
+  " BEGIN SELECT RAISE(ABORT, 'activation is closed'); END;"
+  "CREATE TRIGGER activation_items_closed_insert BEFORE INSERT ON activation_items"
+  CLOSED_ACTIVATION ("NEW.activation_id")
+  "CREATE TRIGGER activation_items_closed_update BEFORE UPDATE OF"
+  " activation_id, position, cell, text, responsible, due_at, mandatory, partner_type,"
+  " state, state_at, state_by, state_note ON activation_items"
+  " WHEN (SELECT closed_at FROM activations WHERE id = OLD.activation_id) IS NOT NULL"
+  " OR (SELECT closed_at FROM activations WHERE id = NEW.activation_id) IS NOT NULL"
+  " BEGIN SELECT RAISE(ABORT, 'activation is closed'); END;"
+  "CREATE TRIGGER activation_items_closed_delete BEFORE DELETE ON activation_items"
+  CLOSED_ACTIVATION ("OLD.activation_id")
+  "CREATE INDEX activation_items_due ON activation_items(state, due_at);"
+  "CREATE INDEX logbook_corrects ON logbook(corrects_id);"
+  "CREATE INDEX logbook_occurred ON logbook(occurred_at);"
+  "CREATE INDEX audit_at ON audit(at);"
+  "INSERT OR REPLACE INTO cr_meta (key, value)"
+  " SELECT 'logbook_chain_start', max(COALESCE((SELECT max(id) FROM logbook), 0),"
+  " COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'logbook'), 0)) + 1;";
+
+/* What a phone number becomes in the search index: its E.164 digits, its
+ * national form with the 0, and the digits after the country code, so
+ * "0470", "+32 470" and "470" all find "+32 470 12 34 56". Plain SQL on
+ * purpose: the triggers that keep the index must run in any SQLite
+ * (QGIS, the sqlite3 shell), which knows none of the app's functions. */
+#define PHONE_DIGITS(c)                                                                         \
+  "replace(replace(replace(replace(replace(replace(replace(replace(replace(" c ","              \
+  " ' ', ''), '.', ''), '/', ''), '-', ''), '(', ''), ')', ''), char(9), ''), char(160), ''),"   \
+  " char(8239), '')"
+#define PHONE_INTL(c)                                                                           \
+  "(SELECT CASE WHEN i GLOB '320*' THEN '32' || substr(i, 4) ELSE i END FROM"                   \
+  " (SELECT CASE WHEN s GLOB '+*' THEN substr(s, 2) WHEN s GLOB '00*' THEN substr(s, 3)"        \
+  "  WHEN s GLOB '0*' THEN '32' || substr(s, 2) ELSE s END AS i"                               \
+  "  FROM (SELECT " PHONE_DIGITS (c) " AS s)))"
+#define SEARCH_ROW(id)                                                                          \
+  "INSERT INTO contact_search (rowid, name, organisation, function, email)"                     \
+  " SELECT id, name, organisation, function, email FROM contact_search_source"                  \
+  " WHERE id = " id ";"
+#define PHONE_ROWS(id)                                                                          \
+  "INSERT INTO contact_phones (digits, contact_id)"                                             \
+  " SELECT DISTINCT digits, id FROM contact_phone_forms WHERE id = " id ";"
+
+/* 6: the directory at the scale of a region: search as you type, and
+ * indexes for the review rules, the SPOC chains and alert campaigns.
+ * - contact_search: the full-text index of names, partners, functions
+ *   and e-mail addresses (SQLite FTS5: case and accents folded by the
+ *   unicode61 tokenizer), one row per contact, rowid = contact id. Its
+ *   prefix indexes cover words typed up to 6 letters: FTS5 reads those
+ *   lazily, where a longer prefix would make it merge the entries of
+ *   every word that starts with it; a longer word typed is looked up in
+ *   contact_search_terms, the index's words, and searched as the whole
+ *   words it starts (see cr_store_search_contacts());
+ * - contact_phones: every number of every contact in its search forms,
+ *   in a B-tree, so digits typed so far are one range scan however many
+ *   numbers start with them (an FTS5 prefix query would merge the
+ *   entries of every such number);
+ * - both kept by triggers, so every writer, the app or another tool,
+ *   keeps them right; the views say what they hold. */
+static const char migration_6[] =
+  "CREATE VIEW contact_search_source AS"
+  " SELECT c.id AS id, c.name AS name, p.name AS organisation, c.function AS function,"
+  " c.email AS email"
+  " FROM contacts c LEFT JOIN partners p ON p.id = c.partner_id;"
+  "CREATE VIEW contact_phone_numbers AS"
+  " SELECT id, " PHONE_INTL ("phone_mobile") " AS intl FROM contacts WHERE phone_mobile IS NOT NULL"
+  " UNION ALL"
+  " SELECT id, " PHONE_INTL ("phone_office") " FROM contacts WHERE phone_office IS NOT NULL"
+  " UNION ALL"
+  " SELECT id, " PHONE_INTL ("phone_24_7") " FROM contacts WHERE phone_24_7 IS NOT NULL;"
+  "CREATE VIEW contact_phone_forms AS"
+  " SELECT id, intl AS digits FROM contact_phone_numbers"
+  "  WHERE intl <> '' AND NOT intl GLOB '*[^0-9]*'"
+  " UNION ALL"
+  " SELECT id, '0' || substr(intl, 3) FROM contact_phone_numbers"
+  "  WHERE intl GLOB '32[0-9]*' AND NOT intl GLOB '*[^0-9]*'"
+  " UNION ALL"
+  " SELECT id, substr(intl, 3) FROM contact_phone_numbers"
+  "  WHERE intl GLOB '32[0-9]*' AND NOT intl GLOB '*[^0-9]*';"
+  "CREATE VIRTUAL TABLE contact_search USING fts5(name, organisation, function, email,"
+  " tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6', detail = none);"
+  "CREATE VIRTUAL TABLE contact_search_terms USING fts5vocab(contact_search, 'row');"
+  "CREATE TABLE contact_phones ("
+  " id INTEGER PRIMARY KEY,"
+  " digits TEXT NOT NULL,"
+  " contact_id INTEGER NOT NULL);"
+  "CREATE INDEX contact_phones_digits ON contact_phones(digits, contact_id);"
+  "CREATE INDEX contact_phones_contact ON contact_phones(contact_id);"
+  "CREATE TRIGGER contacts_search_insert AFTER INSERT ON contacts BEGIN "
+  SEARCH_ROW ("NEW.id")
+  PHONE_ROWS ("NEW.id")
+  " END;"
+  "CREATE TRIGGER contacts_search_update AFTER UPDATE OF"
+  " id, partner_id, name, function, email ON contacts BEGIN"
+  " DELETE FROM contact_search WHERE rowid = OLD.id; "
+  SEARCH_ROW ("NEW.id")
+  " END;"
+  "CREATE TRIGGER contacts_phones_update AFTER UPDATE OF"
+  " id, phone_mobile, phone_office, phone_24_7 ON contacts BEGIN"
+  " DELETE FROM contact_phones WHERE contact_id = OLD.id; "
+  PHONE_ROWS ("NEW.id")
+  " END;"
+  "CREATE TRIGGER contacts_search_delete AFTER DELETE ON contacts BEGIN"
+  " DELETE FROM contact_search WHERE rowid = OLD.id;"
+  " DELETE FROM contact_phones WHERE contact_id = OLD.id; END;"
+  "CREATE TRIGGER partners_search_rename AFTER UPDATE OF name ON partners BEGIN"
+  " UPDATE contact_search SET organisation = NEW.name"
+  " WHERE rowid IN (SELECT id FROM contacts WHERE partner_id = NEW.id); END;"
+  "INSERT INTO contact_search (rowid, name, organisation, function, email)"
+  " SELECT id, name, organisation, function, email FROM contact_search_source;"
+  "INSERT INTO contact_phones (digits, contact_id)"
+  " SELECT DISTINCT digits, id FROM contact_phone_forms;"
+  "CREATE INDEX contacts_name ON contacts(name COLLATE NOCASE);"
+  "CREATE INDEX spoc_assignments_contact ON spoc_assignments(contact_id);"
+  "CREATE INDEX roles_partner ON roles(partner_id, discipline);"
+  "CREATE INDEX alert_tests_campaign ON alert_tests(campaign_id, id);";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
+  migration_6,
 };
 
 int

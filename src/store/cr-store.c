@@ -28,7 +28,15 @@ enum
   N_SIGNALS
 };
 
+enum
+{
+  PROP_0,
+  PROP_AVAILABLE,
+  N_PROPS
+};
+
 static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (CrStore, cr_store, G_TYPE_OBJECT)
 
@@ -120,6 +128,10 @@ _cr_store_set_error (GError **error,
         g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_READ_ONLY,
                      _("Logbook and audit entries can never be changed or deleted; "
                        "write a correction instead."));
+      else if (g_str_has_suffix (detail, "activation is closed"))
+        g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_READ_ONLY,
+                     _("This activation is closed, so neither it nor its checklist can be "
+                       "changed any more. Write a logbook entry to add to its record."));
       else if (g_str_has_prefix (detail, "UNIQUE"))
         g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_CONSTRAINT,
                              unique_message (detail));
@@ -282,6 +294,7 @@ store_open (const char *path,
   if (!_cr_store_migrate (self->db, version, &self->schema_version, error))
     return NULL;
 
+  _cr_store_watch_start (self);
   return g_steal_pointer (&self);
 }
 
@@ -292,6 +305,7 @@ cr_store_finalize (GObject *object)
 
   if (self->tx_depth > 0)
     g_critical ("Store finalized inside a transaction; rolling back");
+  _cr_store_watch_stop (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
@@ -308,11 +322,41 @@ cr_store_finalize (GObject *object)
 }
 
 static void
+cr_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  CrStore *self = CR_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_AVAILABLE:
+      g_value_set_boolean (value, self->available);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cr_store_class_init (CrStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = cr_store_finalize;
+  object_class->get_property = cr_store_get_property;
+
+  /**
+   * CrStore:available:
+   *
+   * FALSE while the database file is gone (deleted, moved, unmounted);
+   * the store reconnects by itself when it comes back.
+   */
+  properties[PROP_AVAILABLE] =
+    g_param_spec_boolean ("available", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * CrStore::changed:
@@ -445,6 +489,26 @@ _cr_store_prepare (CrStore    *self,
   return stmt;
 }
 
+/* SQLite already waits CR_STORE_BUSY_TIMEOUT_MS for another process's
+ * transaction; a second wait keeps SQLITE_BUSY from ever reaching the
+ * user short of a process stuck mid-transaction. */
+static gboolean
+begin_with_retry (CrStore    *self,
+                  const char *sql,
+                  GError    **error)
+{
+  for (guint attempt = 0;; attempt++)
+    {
+      int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+      if (rc == SQLITE_OK)
+        return TRUE;
+      if ((rc & 0xff) != SQLITE_BUSY || attempt >= 1)
+        return _cr_store_set_error (error, self->db, rc);
+      g_debug ("Database busy; waiting once more");
+    }
+}
+
 gboolean
 cr_store_begin (CrStore *self,
                 GError **error)
@@ -459,8 +523,12 @@ cr_store_begin (CrStore *self,
     sql = g_strdup ("BEGIN IMMEDIATE");
   else
     sql = g_strdup_printf ("SAVEPOINT cr_%u", self->tx_depth);
-  if (!_cr_store_exec (self->db, sql, error))
+  if (!begin_with_retry (self, sql, error))
     return FALSE;
+  /* Under the write lock: the audit rows this transaction writes come
+   * after this id, so the live-sharing watcher can tell them apart. */
+  if (self->tx_depth == 0)
+    self->tx_audit_start = _cr_store_max_audit_id (self);
   g_array_append_val (self->marks, self->pending->len);
   self->tx_depth++;
   return TRUE;
@@ -491,6 +559,7 @@ cr_store_commit (CrStore *self,
       return TRUE;
     }
 
+  _cr_store_note_own_audit (self, self->tx_audit_start, _cr_store_max_audit_id (self));
   if (!_cr_store_exec (self->db, "COMMIT", error))
     {
       cr_store_rollback (self);

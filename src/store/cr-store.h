@@ -53,6 +53,13 @@ const char *cr_store_get_operator            (CrStore        *self);
 void        cr_store_set_operator            (CrStore        *self,
                                               const char     *operator_name);
 
+/* Live sharing: changes committed by other processes on the same file
+ * arrive as "changed" signals; "available" turns FALSE while the file is
+ * gone. */
+guint       cr_store_sync                    (CrStore        *self);
+gboolean    cr_store_get_available           (CrStore        *self);
+GDateTime  *cr_store_get_unavailable_since   (CrStore        *self);
+
 /* Transactions: every public write is one transaction by itself; wrap
  * several in begin/commit to make them one. Nestable. */
 gboolean    cr_store_begin                   (CrStore        *self,
@@ -209,6 +216,160 @@ gboolean    cr_store_set_partner_area        (CrStore        *self,
                                               GError        **error);
 GListModel *cr_store_list_spoc_chain         (CrStore        *self,
                                               gint64          partner_id,
+                                              GError        **error);
+
+/* Checklists and activations (cr-store-activations.c). Every time is a
+ * UTC GDateTime; "now" is a parameter wherever a query depends on it, so
+ * the caller (and the tests) decide what now is. */
+GListModel *cr_store_list_checklist_templates (CrStore        *self,
+                                              int             event_kind,
+                                              GError        **error);
+GListModel *cr_store_list_template_items     (CrStore        *self,
+                                              gint64          template_id,
+                                              guint           cells,
+                                              GError        **error);
+gboolean    cr_store_append_template_item    (CrStore        *self,
+                                              CrChecklistTemplateItem *item,
+                                              GError        **error);
+gboolean    cr_store_move_template_item      (CrStore        *self,
+                                              gint64          item_id,
+                                              int             position,
+                                              GError        **error);
+
+/**
+ * CrActivationRequest:
+ * @event_id: the event, or 0 for an unplanned incident
+ * @name: the name, starting with the commune ("SCHAERBEEK – building fire")
+ * @level: monitoring, partial or full
+ * @cells: the activated cells, CR_CELL_MASK() bits; at least one
+ * @opened_at: (nullable): the start of the activation, T; %NULL for now
+ * @template_id: the checklist template to use, or 0 for every template
+ *   of the event's kind (%CR_EVENT_KIND_INCIDENT without an event) and
+ *   every template without a kind
+ */
+typedef struct
+{
+  gint64 event_id;
+  const char *name;
+  CrActivationLevel level;
+  guint cells;
+  GDateTime *opened_at;
+  gint64 template_id;
+} CrActivationRequest;
+
+/**
+ * CrCellProgress:
+ * @cell: the cell
+ * @total: its items
+ * @done: ticked done
+ * @not_applicable: ticked not applicable
+ * @overdue: open, and due before "now"
+ *
+ * Progress is (@done + @not_applicable) / @total.
+ */
+typedef struct
+{
+  CrCell cell;
+  guint total;
+  guint done;
+  guint not_applicable;
+  guint overdue;
+} CrCellProgress;
+
+gint64      cr_store_open_activation         (CrStore        *self,
+                                              const CrActivationRequest *request,
+                                              GError        **error);
+gboolean    cr_store_close_activation        (CrStore        *self,
+                                              gint64          activation_id,
+                                              const char     *closing_note,
+                                              GDateTime      *closed_at,
+                                              GError        **error);
+GListModel *cr_store_list_activations        (CrStore        *self,
+                                              gboolean        include_closed,
+                                              GError        **error);
+GListModel *cr_store_list_activation_items   (CrStore        *self,
+                                              gint64          activation_id,
+                                              guint           cells,
+                                              GError        **error);
+gboolean    cr_store_set_item_state          (CrStore        *self,
+                                              gint64          item_id,
+                                              CrItemState     state,
+                                              const char     *note,
+                                              GDateTime      *at,
+                                              GError        **error);
+GListModel *cr_store_list_overdue_items      (CrStore        *self,
+                                              gint64          activation_id,
+                                              GDateTime      *now,
+                                              GError        **error);
+GListModel *cr_store_list_item_ticks         (CrStore        *self,
+                                              gint64          activation_id,
+                                              GError        **error);
+GArray     *cr_store_get_activation_progress (CrStore        *self,
+                                              gint64          activation_id,
+                                              GDateTime      *now,
+                                              GError        **error);
+GListModel *cr_store_list_audit              (CrStore        *self,
+                                              const char     *table,
+                                              GDateTime      *from,
+                                              GDateTime      *to,
+                                              GError        **error);
+
+/* The logbook (cr-store-logbook.c): append-only, hash-chained. */
+#define CR_LOG_CATEGORY_MASK(category) (1u << (guint) (category))
+
+/**
+ * CrLogFilter:
+ * @categories: CR_LOG_CATEGORY_MASK() bits, or 0 for every category
+ * @author: (nullable): only this author, without regard to case
+ * @from: (nullable): only entries that occurred at or after this time
+ * @to: (nullable): only entries that occurred before this time
+ * @text: (nullable): only entries whose text holds every word of this,
+ *   without regard to case or accents ("securite" finds "Sécurité")
+ * @activation_id: only entries linked to this activation, or 0 for all
+ */
+typedef struct
+{
+  guint categories;
+  const char *author;
+  GDateTime *from;
+  GDateTime *to;
+  const char *text;
+  gint64 activation_id;
+} CrLogFilter;
+
+gboolean    cr_store_append_log_entry        (CrStore        *self,
+                                              CrLogEntry     *entry,
+                                              GError        **error);
+gboolean    cr_store_correct_log_entry       (CrStore        *self,
+                                              gint64          corrected_id,
+                                              CrLogEntry     *correction,
+                                              GError        **error);
+GListModel *cr_store_list_log_entries        (CrStore        *self,
+                                              const CrLogFilter *filter,
+                                              GError        **error);
+gint64      cr_store_find_log_correction     (CrStore        *self,
+                                              gint64          entry_id,
+                                              GError        **error);
+GHashTable *cr_store_get_log_corrections     (CrStore        *self,
+                                              GError        **error);
+gboolean    cr_store_verify_logbook          (CrStore        *self,
+                                              guint          *n_ok,
+                                              gint64         *first_bad_id,
+                                              GError        **error);
+char       *cr_store_get_logbook_head        (CrStore        *self,
+                                              gint64         *last_id,
+                                              GError        **error);
+
+/* The audit log: the database's revision for printed documents, and
+ * what left the database. */
+gboolean    cr_store_get_revision            (CrStore        *self,
+                                              gint64         *revision,
+                                              GDateTime     **last_change,
+                                              GError        **error);
+gboolean    cr_store_audit_export            (CrStore        *self,
+                                              const char     *table,
+                                              gint64          row_id,
+                                              const char     *details,
                                               GError        **error);
 
 /* Bulk feature writing, for imports: one transaction, no GObject per row.

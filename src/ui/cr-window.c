@@ -6,7 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "cr-basemap.h"
+#include "cr-edit-tools.h"
 #include "cr-event-sidebar.h"
+#include "cr-export-actions.h"
+#include "cr-feature-details.h"
 #include "cr-history.h"
 #include "cr-labels.h"
 #include "cr-layers-panel.h"
@@ -29,7 +32,8 @@ struct _CrWindow
   AdwLeaflet *leaflet;
   CrEventSidebar *sidebar;
   GtkStack *content_stack;
-  AdwWindowTitle *window_title;
+  AdwViewSwitcherTitle *window_title;
+  AdwViewStack *pages;
   GtkMenuButton *menu_button;
   GtkMenuButton *layers_button;
   GtkPopover *layers_popover;
@@ -109,18 +113,19 @@ selection_changed_cb (CrWindow *self)
   g_autoptr(CrEvent) event = cr_window_get_event (self);
   g_autofree char *subtitle = NULL;
 
+  cr_export_actions_update (self);
   if (event == NULL)
     {
       cr_map_renderer_set_event_id (self->renderer, 0);
-      adw_window_title_set_title (self->window_title, _("Crisis Room"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_view_switcher_title_set_title (self->window_title, _("Crisis Room"));
+      adw_view_switcher_title_set_subtitle (self->window_title, NULL);
       gtk_stack_set_visible_child_name (self->content_stack, "no-event");
       return;
     }
 
   subtitle = cr_event_sidebar_describe (event);
-  adw_window_title_set_title (self->window_title, cr_event_get_name (event));
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  adw_view_switcher_title_set_title (self->window_title, cr_event_get_name (event));
+  adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
   gtk_stack_set_visible_child_name (self->content_stack, "map");
   if (cr_map_renderer_get_event_id (self->renderer) != cr_record_get_id (CR_RECORD (event)))
     {
@@ -227,7 +232,7 @@ layers_activated (GtkWidget  *widget,
 {
   CrWindow *self = CR_WINDOW (widget);
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->content_stack)) &&
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->pages), "map") == 0 &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "map") == 0)
     gtk_menu_button_popup (self->layers_button);
 }
@@ -238,28 +243,6 @@ time_changed_cb (CrWindow      *self,
                  CrTimeControl *control)
 {
   cr_map_renderer_set_time (self->renderer, cr_time_control_get_time (control));
-}
-
-/* A click that did not drag the map selects the feature under it. */
-static void
-map_clicked_cb (GtkGestureClick *gesture,
-                int              n_press,
-                double           x,
-                double           y,
-                CrWindow        *self)
-{
-  CrProjection proj;
-  GtkWidget *map = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  graphene_point_t in_layer;
-
-  if (n_press != 1 || !cr_feature_layer_get_projection (self->feature_layer, &proj))
-    return;
-  if (!gtk_widget_compute_point (map, GTK_WIDGET (self->feature_layer), &GRAPHENE_POINT_INIT (x, y),
-                                 &in_layer))
-    return;
-  cr_map_renderer_set_selected (self->renderer,
-                                cr_map_renderer_hit_test (self->renderer, &proj, in_layer.x,
-                                                          in_layer.y, 6));
 }
 
 static void
@@ -327,6 +310,7 @@ cr_window_class_init (CrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, layers_button);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, layers_popover);
@@ -342,6 +326,7 @@ cr_window_class_init (CrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  cr_export_actions_install (widget_class);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -421,12 +406,17 @@ setup_map (CrWindow *self)
                                  g_settings_get_double (self->settings, "map-longitude"));
 }
 
+/* The details flap shows while a feature is selected. */
+static void
+feature_selected_cb (CrWindow *self)
+{
+  adw_flap_set_reveal_flap (self->details_flap, cr_map_renderer_get_selected (self->renderer) != 0);
+}
+
 /* What works on the map: undo, layers and legend, time, selection. */
 static void
 setup_tools (CrWindow *self)
 {
-  GtkGesture *click;
-
   self->history = cr_history_new (self->store);
   g_signal_connect_swapped (self->history, "notify", G_CALLBACK (update_undo_actions), self);
   update_undo_actions (self);
@@ -434,10 +424,12 @@ setup_tools (CrWindow *self)
   gtk_popover_set_child (self->layers_popover, GTK_WIDGET (cr_layers_panel_new (self->renderer)));
   g_signal_connect_swapped (self->time_control, "notify::time", G_CALLBACK (time_changed_cb), self);
 
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "released", G_CALLBACK (map_clicked_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (cr_window_get_map (self)), GTK_EVENT_CONTROLLER (click));
+  /* The drawing and editing tools; their layer also selects with a click. */
+  gtk_box_append (self->tools_box, GTK_WIDGET (cr_edit_tools_new (self->map, self->renderer, self->history)));
+
+  gtk_box_append (self->details_box, GTK_WIDGET (cr_feature_details_new (self->renderer, self->history)));
+  g_signal_connect_object (self->renderer, "notify::selected", G_CALLBACK (feature_selected_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 CrWindow *
@@ -595,4 +587,50 @@ cr_window_get_renderer (CrWindow *self)
   g_return_val_if_fail (CR_IS_WINDOW (self), NULL);
 
   return self->renderer;
+}
+
+/* A toast over the map, for the window's helpers (exports…). */
+void
+cr_window_add_toast (CrWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (CR_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * cr_window_add_page:
+ * @page: (transfer none): the page's widget
+ * @name: its name, for cr_window_show_page()
+ * @title: its translated title, shown in the view switcher
+ * @icon_name: its symbolic icon
+ *
+ * Adds a page beside the map (partners, roles, activation, logbook).
+ */
+void
+cr_window_add_page (CrWindow   *self,
+                    GtkWidget  *page,
+                    const char *name,
+                    const char *title,
+                    const char *icon_name)
+{
+  AdwViewStackPage *stack_page;
+
+  g_return_if_fail (CR_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  stack_page = adw_view_stack_add_titled (self->pages, page, name, title);
+  adw_view_stack_page_set_icon_name (stack_page, icon_name);
+}
+
+/* Shows the page of that name ("map", "partners", …). */
+void
+cr_window_show_page (CrWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (CR_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->pages, name);
 }

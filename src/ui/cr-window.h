@@ -26,5 +26,15 @@ CrEventSidebar *cr_window_get_event_sidebar (CrWindow      *self);
 
 CrHistory      *cr_window_get_history       (CrWindow      *self);
 CrMapRenderer  *cr_window_get_renderer      (CrWindow      *self);
+void            cr_window_add_toast         (CrWindow      *self,
+                                             AdwToast      *toast);
+
+void            cr_window_add_page          (CrWindow      *self,
+                                             GtkWidget     *page,
+                                             const char    *name,
+                                             const char    *title,
+                                             const char    *icon_name);
+void            cr_window_show_page         (CrWindow      *self,
+                                             const char    *name);
 
 G_END_DECLS
