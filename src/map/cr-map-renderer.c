@@ -39,12 +39,13 @@
  * eighth of its size. */
 #define MIN_SEGMENT_PX 1.0
 #define MAX_SEGMENT_PX 3.0
-/* Features smaller than this on screen are drawn as their envelope,
- * without decoding their geometry: ten thousand zones at city scale. */
-#define LOD_PX 5.0
+/* Features smaller than this on screen are drawn as a dot the size of
+ * their envelope, without decoding their geometry and without an outline:
+ * at city scale, ten thousand zones are ten thousand coloured dots. */
+#define LOD_PX 14.0
 /* A batch with more vertices than this strokes with cairo's fast
  * antialiasing: stroking is what costs most in a dense view. */
-#define DENSE_VERTICES 40000
+#define DENSE_VERTICES 10000
 #define POINT_RADIUS 9.0
 #define ICON_SIZE 12
 #define HATCH_SPACING 9
@@ -353,6 +354,7 @@ typedef struct
   GArray *points;
   GPtrArray *areas;    /* CrScreenPath per style index × faded */
   GPtrArray *lines;    /* idem, for itineraries and other strokes */
+  GPtrArray *dots;     /* idem, for features a few pixels across */
   GArray *markers;     /* Marker */
   CrLabelPlacer *labels;
   GArray *itineraries; /* gint64 ids, visible itineraries of this frame */
@@ -446,7 +448,7 @@ add_envelope_if_tiny (Frame               *frame,
   *extent = MAX (x2 - x1, y2 - y1);
   if (*extent >= LOD_PX)
     return FALSE;
-  cr_screen_path_add_rectangle (frame->scratch, x1, y1, MAX (x2 - x1, 1), MAX (y2 - y1, 1));
+  cr_screen_path_add_ellipse (frame->scratch, x1, y1, MAX (x2 - x1, 2), MAX (y2 - y1, 2), 8);
   return TRUE;
 }
 
@@ -473,8 +475,12 @@ draw_feature_cb (const CrFeatureView *feature,
   g_array_set_size (frame->points, 0);
   if (style->group != CR_KIND_GROUP_POINT && feature->id != self->selected &&
       add_envelope_if_tiny (frame, feature, &extent))
-    ;
-  else if (!cr_screen_path_add_blob (frame->scratch, frame->proj, feature->blob, feature->blob_len,
+    {
+      cr_screen_path_append (batch_for (frame->dots, style->index, faded), frame->scratch);
+      frame->n_drawn++;
+      return TRUE;
+    }
+  if (!cr_screen_path_add_blob (frame->scratch, frame->proj, feature->blob, feature->blob_len,
                                      CLAMP (extent / 8, MIN_SEGMENT_PX, MAX_SEGMENT_PX),
                                      frame->points))
     {
@@ -582,6 +588,31 @@ draw_areas (Frame *frame)
           cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
         stroke_path (cr, style, self->scale, alpha);
         cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+      }
+}
+
+/* Features a few pixels across: a dot in the kind's outline colour, no
+ * outline of its own (stroking is what costs most in a dense view). */
+static void
+draw_dots (Frame *frame)
+{
+  CrMapRenderer *self = frame->self;
+  cairo_t *cr = frame->cr;
+
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  for (int faded = 1; faded >= 0; faded--)
+    for (guint i = self->order->len; i-- > 0;)
+      {
+        KindStyle *style = g_ptr_array_index (self->order, i);
+        guint index = 2 * style->index + faded;
+        CrScreenPath *path = index < frame->dots->len ? g_ptr_array_index (frame->dots, index) : NULL;
+
+        if (path == NULL)
+          continue;
+        cairo_new_path (cr);
+        cr_screen_path_replay (path, cr);
+        set_rgb (cr, style->stroke, (faded ? FADED_ALPHA : 1.0) * 0.75);
+        cairo_fill (cr);
       }
 }
 
@@ -838,6 +869,7 @@ cr_map_renderer_draw (CrMapRenderer      *self,
   g_autoptr(GArray) itineraries = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_screen_path_free);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_screen_path_free);
+  g_autoptr(GPtrArray) dots = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_screen_path_free);
   g_autoptr(GHashTable) geoms = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) cr_geometry_unref);
   g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -866,6 +898,7 @@ cr_map_renderer_draw (CrMapRenderer      *self,
   frame.points = points;
   frame.areas = areas;
   frame.lines = lines;
+  frame.dots = dots;
   frame.markers = markers;
   frame.labels = labels;
   frame.itineraries = itineraries;
@@ -879,6 +912,7 @@ cr_map_renderer_draw (CrMapRenderer      *self,
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   draw_areas (&frame);
+  draw_dots (&frame);
   draw_lines (&frame);
   for (guint i = 0; i < markers->len; i++)
     {

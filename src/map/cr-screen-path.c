@@ -266,18 +266,27 @@ cr_screen_path_add_blob (CrScreenPath       *self,
   return TRUE;
 }
 
-/* A closed rectangle, oriented like the exteriors of polygons. */
+/* A closed ellipse of @n_sides inscribed in the rectangle, oriented
+ * like the exteriors of polygons: a feature a few pixels across. */
 void
-cr_screen_path_add_rectangle (CrScreenPath *self,
-                              double        x,
-                              double        y,
-                              double        width,
-                              double        height)
+cr_screen_path_add_ellipse (CrScreenPath *self,
+                            double        x,
+                            double        y,
+                            double        width,
+                            double        height,
+                            guint         n_sides)
 {
-  const double xy[] = { x, y, x + width, y, x + width, y + height, x, y + height };
-  Part part = { self->xy->len / 2, 4, TRUE };
+  Part part = { self->xy->len / 2, n_sides, TRUE };
+  double cx = x + width / 2, cy = y + height / 2;
 
-  g_array_append_vals (self->xy, xy, G_N_ELEMENTS (xy));
+  for (guint i = 0; i < n_sides; i++)
+    {
+      /* Clockwise on screen: the same sign as oriented exteriors. */
+      double a = 2 * G_PI * i / n_sides;
+      double v[2] = { cx + width / 2 * cos (a), cy + height / 2 * sin (a) };
+
+      g_array_append_vals (self->xy, v, 2);
+    }
   g_array_append_val (self->parts, part);
 }
 

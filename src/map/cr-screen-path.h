@@ -31,11 +31,12 @@ gboolean      cr_screen_path_add_blob (CrScreenPath       *self,
                                        gsize               blob_len,
                                        double              min_segment_px,
                                        GArray             *points);
-void          cr_screen_path_add_rectangle (CrScreenPath  *self,
+void          cr_screen_path_add_ellipse (CrScreenPath    *self,
                                        double              x,
                                        double              y,
                                        double              width,
-                                       double              height);
+                                       double              height,
+                                       guint               n_sides);
 guint         cr_screen_path_get_n_positions (const CrScreenPath *self);
 void          cr_screen_path_append   (CrScreenPath       *self,
                                        const CrScreenPath *other);
