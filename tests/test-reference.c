@@ -428,6 +428,8 @@ test_cli (void)
 
     g_assert_cmpint (run_cli (&out, &err, "--database", db, "--import-reference", good, "--layer", "Sectors",
                               "--event", "Visit", NULL), ==, 2);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
     g_assert_cmpint (run_cli (&out, &err, "--database", db, "--import-reference", good, "--layer", "Sectors",
                               "--import-geojson", good, NULL), ==, 2);
   }

@@ -238,11 +238,11 @@ test_unavailable_and_back (void)
   g_assert_null (cr_store_get_unavailable_since (store));
 
   g_assert_cmpint (g_rename (cr_store_get_path (store), aside), ==, 0);
-  g_assert_true (wait_until (is_unavailable, store, 10));
+  g_assert_true (wait_until (is_unavailable, store, 60));
   g_assert_nonnull (cr_store_get_unavailable_since (store));
 
   g_assert_cmpint (g_rename (aside, cr_store_get_path (store)), ==, 0);
-  g_assert_true (wait_until (is_available, store, 10));
+  g_assert_true (wait_until (is_available, store, 60));
   events = cr_store_list_events (store, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);

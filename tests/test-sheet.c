@@ -402,10 +402,14 @@ static void
 test_pages_french_dutch (void)
 {
   Demo demo = { 0 };
+  g_autofree char *fr = NULL;
+  g_autofree char *nl = NULL;
 
   if (!have_poppler ())
     return;
-  if (cr_catalog_find_file ("fr") == NULL || cr_catalog_find_file ("nl") == NULL)
+  fr = cr_catalog_find_file ("fr");
+  nl = cr_catalog_find_file ("nl");
+  if (fr == NULL || nl == NULL)
     {
       g_test_skip ("the build made no compiled translations (msgfmt missing?)");
       return;
