@@ -222,7 +222,10 @@ file_changed_cb (GFileMonitor      *monitor,
                  CrStore           *self)
 {
   g_autofree char *name = g_file_get_path (file);
+  g_autofree char *other_name = other ? g_file_get_path (other) : NULL;
   gboolean is_main = g_strcmp0 (name, self->path) == 0;
+  /* A rename within the folder names the new path in @other. */
+  gboolean becomes_main = g_strcmp0 (other_name, self->path) == 0;
 
   if (is_main && (event == G_FILE_MONITOR_EVENT_DELETED || event == G_FILE_MONITOR_EVENT_MOVED_OUT ||
                   event == G_FILE_MONITOR_EVENT_RENAMED))
@@ -230,9 +233,10 @@ file_changed_cb (GFileMonitor      *monitor,
       set_available (self, FALSE);
       return;
     }
-  if (is_main && !self->available &&
-      (event == G_FILE_MONITOR_EVENT_CREATED || event == G_FILE_MONITOR_EVENT_MOVED_IN ||
-       event == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT))
+  if (!self->available &&
+      ((is_main && (event == G_FILE_MONITOR_EVENT_CREATED || event == G_FILE_MONITOR_EVENT_MOVED_IN ||
+                    event == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT)) ||
+       (becomes_main && event == G_FILE_MONITOR_EVENT_RENAMED)))
     {
       reconnect (self);
       return;

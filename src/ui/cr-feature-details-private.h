@@ -80,9 +80,22 @@ gboolean  _cr_feature_details_end            (CrFeatureDetails *self,
 gboolean  _cr_feature_details_can_edit       (CrFeatureDetails *self);
 gboolean  _cr_feature_details_typing_in      (GtkWidget        *widget);
 void      _cr_feature_details_reset_apply    (AdwEntryRow      *row);
+void      _cr_feature_details_show_error   (CrFeatureDetails *self,
+                                              const GError     *error);
+
+/* cr-feature-details-fields.c */
+void      _cr_feature_details_init_fields      (CrFeatureDetails *self);
+void      _cr_feature_details_bind_field_callbacks (GtkWidgetClass *widget_class);
+void      _cr_feature_details_load_fields      (CrFeatureDetails *self,
+                                                gboolean          force);
+void      _cr_feature_details_flush_fields     (CrFeatureDetails *self);
+void      _cr_feature_details_clear_field_errors (CrFeatureDetails *self);
+void      _cr_feature_details_refill_lists     (CrFeatureDetails *self);
+void      _cr_feature_details_partners_changed (CrFeatureDetails *self);
+void      _cr_feature_details_kinds_changed    (CrFeatureDetails *self);
 void      _cr_feature_details_update_measurements (CrFeatureDetails *self);
-char     *_cr_format_length                  (double            metres);
-char     *_cr_format_duration                (GTimeSpan         span);
+char     *_cr_format_length                    (double            metres);
+char     *_cr_format_duration                  (GTimeSpan         span);
 
 /* cr-feature-details-waypoints.c */
 void      _cr_feature_details_init_waypoints   (CrFeatureDetails *self);
@@ -93,6 +106,5 @@ void      _cr_feature_details_flush_waypoints  (CrFeatureDetails *self);
 void      _cr_feature_details_install_waypoint_actions (GtkWidgetClass *widget_class);
 void      _cr_feature_details_vertex_changed   (CrFeatureDetails *self);
 void      _cr_feature_details_add_waypoint_clicked (CrFeatureDetails *self);
-double    _cr_feature_details_leg_limit_kmh    (const char       *kind);
 
 G_END_DECLS

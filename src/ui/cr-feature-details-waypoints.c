@@ -44,8 +44,8 @@ typedef struct
   double along_m;
 } Vertex;
 
-double
-_cr_feature_details_leg_limit_kmh (const char *kind)
+static double
+leg_limit_kmh (const char *kind)
 {
   if (g_strcmp0 (kind, "procession") == 0 || g_strcmp0 (kind, "demonstration_route") == 0)
     return WALK_LIMIT_KMH;
@@ -329,7 +329,7 @@ waypoint_row_new (CrFeatureDetails *self,
   g_object_set_data (G_OBJECT (wr->row), "name-entry", wr->name_entry);
 
   wr->time_row = CR_DATETIME_ROW (cr_datetime_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (wr->time_row), _("Planned Time"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (wr->time_row), _("Time"));
   g_signal_connect_swapped (wr->time_row, "notify::datetime", G_CALLBACK (time_changed_cb), wr);
   add_commit_controllers (GTK_WIDGET (wr->time_row), G_CALLBACK (time_leave_cb), G_CALLBACK (time_key_cb), wr);
   adw_expander_row_add_row (wr->row, GTK_WIDGET (wr->time_row));
@@ -379,7 +379,7 @@ describe_leg (CrFeatureDetails *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *speed_text = NULL;
   g_autofree char *advice = NULL;
-  double limit = _cr_feature_details_leg_limit_kmh (cr_feature_get_kind (self->feature));
+  double limit = leg_limit_kmh (cr_feature_get_kind (self->feature));
   gboolean warn = FALSE;
 
   if (prev != NULL && line != NULL)

@@ -4,14 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
-#include <string.h> /* TEMPORARY */
-#include <stdlib.h> /* TEMPORARY */
 
 #include "cr-feature-details-private.h"
-#include "cr-itinerary.h"
-#include "cr-labels.h"
-#include "cr-time.h"
 
 /**
  * CrFeatureDetails:
@@ -37,122 +31,8 @@
 
 G_DEFINE_FINAL_TYPE (CrFeatureDetails, cr_feature_details, ADW_TYPE_BIN)
 
-#define CIRCLE_SEGMENTS 64
-#define MIN_RADIUS_M 1.0
-#define MAX_RADIUS_M 50000.0
-#define MAX_NAME_CHARS 200
-
-void _cr_tmp_hook (CrFeatureDetails *self); /* TEMPORARY */
 static void load_feature (CrFeatureDetails *self,
                           gboolean          force);
-
-/* Formatting */
-
-/* Distances: metres below a kilometre, then kilometres. */
-char *
-_cr_format_length (double metres)
-{
-  if (metres < 1000)
-    /* Translators: a distance in metres */
-    return g_strdup_printf (_("%.0f m"), metres);
-  if (metres < 10000)
-    /* Translators: a distance in kilometres */
-    return g_strdup_printf (_("%.2f km"), metres / 1000);
-  /* Translators: a distance in kilometres */
-  return g_strdup_printf (_("%.1f km"), metres / 1000);
-}
-
-/* Areas: square metres for a crossroads, hectares for a square or a
- * park, square kilometres for a drone ban. */
-static char *
-format_area (double m2)
-{
-  if (m2 < 10000)
-    /* Translators: an area in square metres */
-    return g_strdup_printf (_("%.0f m²"), m2);
-  if (m2 < 1000000)
-    /* Translators: an area in hectares */
-    return g_strdup_printf (_("%.2f ha"), m2 / 10000);
-  /* Translators: an area in square kilometres */
-  return g_strdup_printf (_("%.2f km²"), m2 / 1000000);
-}
-
-char *
-_cr_format_duration (GTimeSpan span)
-{
-  gint64 minutes = (span + G_TIME_SPAN_MINUTE / 2) / G_TIME_SPAN_MINUTE;
-
-  if (minutes < 60)
-    /* Translators: a duration in minutes */
-    return g_strdup_printf (_("%d min"), (int) minutes);
-  /* Translators: a duration in hours and minutes */
-  return g_strdup_printf (_("%d h %02d min"), (int) (minutes / 60), (int) (minutes % 60));
-}
-
-static int
-geometry_family (const CrGeometry *geometry)
-{
-  if (geometry == NULL)
-    return -1;
-  switch (geometry->type)
-    {
-    case CR_GEOMETRY_POINT:
-    case CR_GEOMETRY_MULTIPOINT:
-      return CR_KIND_GROUP_POINT;
-    case CR_GEOMETRY_LINESTRING:
-    case CR_GEOMETRY_MULTILINESTRING:
-      return CR_KIND_GROUP_ITINERARY;
-    case CR_GEOMETRY_POLYGON:
-    case CR_GEOMETRY_MULTIPOLYGON:
-      return CR_KIND_GROUP_PERIMETER;
-    case CR_GEOMETRY_COLLECTION:
-    default:
-      return -1;
-    }
-}
-
-static gboolean
-is_circle (CrFeature *feature)
-{
-  return isfinite (cr_feature_get_center_lon (feature)) &&
-         isfinite (cr_feature_get_center_lat (feature)) &&
-         isfinite (cr_feature_get_radius_m (feature)) &&
-         cr_feature_get_radius_m (feature) > 0;
-}
-
-/* "1500", "1 500 m", "1,5 km": the radius in metres. */
-static gboolean
-parse_radius (const char *text,
-              double     *metres)
-{
-  g_autoptr(GString) number = g_string_new (NULL);
-  double factor = 1;
-  char *end = NULL;
-  double value;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2009)
-        continue;
-      g_string_append_unichar (number, c == ',' ? '.' : g_unichar_tolower (c));
-    }
-  if (g_str_has_suffix (number->str, "km"))
-    {
-      factor = 1000;
-      g_string_truncate (number, number->len - 2);
-    }
-  else if (g_str_has_suffix (number->str, "m"))
-    g_string_truncate (number, number->len - 1);
-  if (number->len == 0)
-    return FALSE;
-  value = g_ascii_strtod (number->str, &end);
-  if (end == NULL || *end != '\0' || !isfinite (value))
-    return FALSE;
-  *metres = value * factor;
-  return TRUE;
-}
 
 /* Problems the store reports */
 
@@ -170,9 +50,9 @@ set_problem (CrFeatureDetails *self,
   gtk_widget_set_visible (GTK_WIDGET (self->problem_revealer), message != NULL);
 }
 
-static void
-show_error (CrFeatureDetails *self,
-            const GError     *error)
+void
+_cr_feature_details_show_error (CrFeatureDetails *self,
+                                const GError     *error)
 {
   if (error == NULL)
     return;
@@ -204,7 +84,7 @@ _cr_feature_details_begin (CrFeatureDetails *self,
 
   if (!cr_history_begin (self->history, label, &error))
     {
-      show_error (self, error);
+      _cr_feature_details_show_error (self, error);
       return FALSE;
     }
   self->writing++;
@@ -231,7 +111,7 @@ _cr_feature_details_end (CrFeatureDetails *self,
     cr_history_rollback (self->history);
   self->writing--;
   if (!ok)
-    show_error (self, error);
+    _cr_feature_details_show_error (self, error);
   if (self->writing == 0 && self->reload_pending)
     {
       self->reload_pending = FALSE;
@@ -239,27 +119,6 @@ _cr_feature_details_end (CrFeatureDetails *self,
         load_feature (self, FALSE);
     }
   return ok;
-}
-
-/* Writes @edited, a changed copy of the feature as last read. */
-static gboolean
-write_feature (CrFeatureDetails *self,
-               const char       *label,
-               CrFeature        *edited)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (!_cr_feature_details_begin (self, label))
-    return FALSE;
-  ok = cr_history_update (self->history, CR_RECORD (edited), &error);
-  return _cr_feature_details_end (self, ok, error);
-}
-
-static CrFeature *
-edit_copy (CrFeatureDetails *self)
-{
-  return cr_record_copy (CR_RECORD (self->feature));
 }
 
 /* Whether the user is typing in @widget's text right now: a typed value
@@ -281,409 +140,6 @@ _cr_feature_details_reset_apply (AdwEntryRow *row)
 {
   adw_entry_row_set_show_apply_button (row, FALSE);
   adw_entry_row_set_show_apply_button (row, TRUE);
-}
-
-static void
-set_inline_error (GtkWidget  *row,
-                  GtkLabel   *label,
-                  const char *message)
-{
-  if (message != NULL)
-    {
-      gtk_label_set_text (label, message);
-      gtk_widget_add_css_class (row, "error");
-    }
-  else
-    gtk_widget_remove_css_class (row, "error");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
-                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-  if (message != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    message, -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-}
-
-/* Name */
-
-static gboolean
-name_dirty (CrFeatureDetails *self)
-{
-  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
-                    self->shown_name ? self->shown_name : "") != 0;
-}
-
-static void
-commit_name (CrFeatureDetails *self)
-{
-  g_autofree char *name = NULL;
-  g_autoptr(CrFeature) edited = NULL;
-
-  if (!_cr_feature_details_can_edit (self) || !name_dirty (self))
-    return;
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
-  if (*name == '\0')
-    {
-      set_inline_error (GTK_WIDGET (self->name_row), self->name_error,
-                        _("Enter a name: it labels the feature on the map and in the operational sheet."));
-      return;
-    }
-  if (g_utf8_strlen (name, -1) > MAX_NAME_CHARS)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("Shorten the name to %d characters or fewer."), MAX_NAME_CHARS);
-
-      set_inline_error (GTK_WIDGET (self->name_row), self->name_error, message);
-      return;
-    }
-  set_inline_error (GTK_WIDGET (self->name_row), self->name_error, NULL);
-  _cr_feature_details_reset_apply (self->name_row);
-  if (g_strcmp0 (name, cr_feature_get_name (self->feature)) == 0)
-    return;
-  edited = edit_copy (self);
-  cr_feature_set_name (edited, name);
-  /* What was typed is now what the store has, whatever happens next. */
-  g_free (self->shown_name);
-  self->shown_name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  write_feature (self, _("Rename Feature"), edited);
-}
-
-static void
-name_apply_cb (CrFeatureDetails *self)
-{
-  commit_name (self);
-}
-
-/* The error goes as soon as the text is right again. */
-static void
-name_changed_cb (CrFeatureDetails *self)
-{
-  g_autofree char *name = NULL;
-
-  if (self->loading > 0 || !gtk_widget_get_visible (GTK_WIDGET (self->name_error)))
-    return;
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
-  if (*name != '\0' && g_utf8_strlen (name, -1) <= MAX_NAME_CHARS)
-    set_inline_error (GTK_WIDGET (self->name_row), self->name_error, NULL);
-}
-
-/* Kind */
-
-/* Returns: (transfer none): the kind in the offered list, which keeps it */
-static CrFeatureKind *
-find_kind (CrFeatureDetails *self,
-           const char       *code,
-           guint            *position)
-{
-  GListModel *kinds = G_LIST_MODEL (self->kinds);
-
-  for (guint i = 0; i < g_list_model_get_n_items (kinds); i++)
-    {
-      CrFeatureKind *kind = g_list_model_get_item (kinds, i);
-
-      g_object_unref (kind);
-      if (g_strcmp0 (cr_feature_kind_get_code (kind), code) == 0)
-        {
-          if (position != NULL)
-            *position = i;
-          return kind;
-        }
-    }
-  return NULL;
-}
-
-/* Only kinds drawn like the geometry make sense: a polygon can be any
- * perimeter kind, a line any itinerary kind, a point any point kind.
- * The current kind stays offered even when it does not fit (imported
- * data), so the row always shows it. */
-static void
-fill_kinds (CrFeatureDetails *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) all = NULL;
-  const char *current = cr_feature_get_kind (self->feature);
-  int family = geometry_family (cr_feature_get_geometry (self->feature));
-
-  if (!self->kinds_stale && family == self->kinds_family && find_kind (self, current, NULL) != NULL)
-    return;
-  all = cr_store_list_feature_kinds (self->store, &error);
-  if (all == NULL)
-    {
-      g_warning ("Cannot list the feature kinds: %s", error->message);
-      return;
-    }
-  g_list_store_remove_all (self->kinds);
-  /* The catalogue comes sorted by group, then by the order planners know. */
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr(CrFeatureKind) kind = g_list_model_get_item (all, i);
-
-      if (family < 0 || (int) cr_feature_kind_get_group (kind) == family ||
-          g_strcmp0 (cr_feature_kind_get_code (kind), current) == 0)
-        g_list_store_append (self->kinds, kind);
-    }
-  self->kinds_family = family;
-  self->kinds_stale = FALSE;
-}
-
-static void
-kind_selected_cb (CrFeatureDetails *self)
-{
-  CrFeatureKind *kind = adw_combo_row_get_selected_item (self->kind_row);
-  g_autoptr(CrFeature) edited = NULL;
-
-  if (!_cr_feature_details_can_edit (self) || kind == NULL ||
-      g_strcmp0 (cr_feature_kind_get_code (kind), cr_feature_get_kind (self->feature)) == 0)
-    return;
-  edited = edit_copy (self);
-  cr_feature_set_kind (edited, cr_feature_kind_get_code (kind));
-  write_feature (self, _("Change Kind"), edited);
-}
-
-static char *
-kind_label_cb (CrFeatureKind *kind)
-{
-  return g_strdup (kind != NULL ? cr_feature_kind_get_label (kind) : "");
-}
-
-/* Partner */
-
-static void
-fill_partners (CrFeatureDetails *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) partners = cr_store_list (self->store, CR_TYPE_PARTNER, NULL, 0, &error);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->partner_names));
-  gint64 none = 0;
-
-  if (partners == NULL)
-    {
-      g_warning ("Cannot list the partners: %s", error->message);
-      return;
-    }
-  g_array_set_size (self->partner_ids, 0);
-  g_array_append_val (self->partner_ids, none);
-  g_ptr_array_add (names, g_strdup (C_("partner", "None")));
-  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
-    {
-      g_autoptr(CrPartner) partner = g_list_model_get_item (partners, i);
-      gint64 id = cr_record_get_id (CR_RECORD (partner));
-
-      g_array_append_val (self->partner_ids, id);
-      g_ptr_array_add (names, g_strdup (cr_partner_get_name (partner)));
-    }
-  g_ptr_array_add (names, NULL);
-  gtk_string_list_splice (self->partner_names, 0, n_old, (const char *const *) names->pdata);
-}
-
-static void
-partner_selected_cb (CrFeatureDetails *self)
-{
-  guint selected = adw_combo_row_get_selected (self->partner_row);
-  g_autoptr(CrFeature) edited = NULL;
-  gint64 id;
-
-  if (!_cr_feature_details_can_edit (self) || selected >= self->partner_ids->len)
-    return;
-  id = g_array_index (self->partner_ids, gint64, selected);
-  if (id == cr_feature_get_partner_id (self->feature))
-    return;
-  edited = edit_copy (self);
-  cr_feature_set_partner_id (edited, id);
-  write_feature (self, _("Change Responsible Partner"), edited);
-}
-
-static guint
-partner_position (CrFeatureDetails *self,
-                  gint64            id)
-{
-  for (guint i = 0; i < self->partner_ids->len; i++)
-    if (g_array_index (self->partner_ids, gint64, i) == id)
-      return i;
-  return GTK_INVALID_LIST_POSITION;
-}
-
-/* Active from / until */
-
-static gboolean
-same_time (GDateTime *a,
-           GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return g_date_time_equal (a, b);
-}
-
-static gboolean
-times_dirty (CrFeatureDetails *self)
-{
-  return self->times_pending || gtk_widget_get_visible (GTK_WIDGET (self->time_error));
-}
-
-static void
-commit_times (CrFeatureDetails *self)
-{
-  GDateTime *from = cr_datetime_row_get_datetime (self->from_row);
-  GDateTime *to = cr_datetime_row_get_datetime (self->to_row);
-  g_autoptr(CrFeature) edited = NULL;
-
-  self->times_pending = FALSE;
-  /* Text that is not a time: the row itself says how to write it. */
-  if (!_cr_feature_details_can_edit (self) || !cr_datetime_row_get_valid (self->from_row) ||
-      !cr_datetime_row_get_valid (self->to_row))
-    return;
-  if (from != NULL && to != NULL && g_date_time_compare (to, from) < 0)
-    {
-      set_inline_error (GTK_WIDGET (self->to_row), self->time_error,
-                        _("“Until” is before “From”. Choose an end after the start, or clear one of them."));
-      return;
-    }
-  set_inline_error (GTK_WIDGET (self->to_row), self->time_error, NULL);
-  if (same_time (from, cr_feature_get_active_from (self->feature)) &&
-      same_time (to, cr_feature_get_active_to (self->feature)))
-    return;
-  edited = edit_copy (self);
-  cr_feature_set_active_from (edited, from);
-  cr_feature_set_active_to (edited, to);
-  write_feature (self, _("Change Active Time"), edited);
-}
-
-/* A time picked in the calendar, or cleared, is set at once; a typed
- * one when the user is done typing. */
-static void
-time_changed_cb (CrFeatureDetails *self,
-                 GParamSpec       *pspec,
-                 CrDatetimeRow    *row)
-{
-  if (self->loading > 0)
-    return;
-  if (_cr_feature_details_typing_in (GTK_WIDGET (row)))
-    {
-      self->times_pending = TRUE;
-      return;
-    }
-  commit_times (self);
-}
-
-static void
-time_leave_cb (CrFeatureDetails *self)
-{
-  if (self->times_pending)
-    commit_times (self);
-}
-
-static gboolean
-time_key_cb (GtkEventControllerKey *controller,
-             guint                  keyval,
-             guint                  keycode,
-             GdkModifierType        state,
-             CrFeatureDetails      *self)
-{
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
-      self->times_pending)
-    commit_times (self);
-  return GDK_EVENT_PROPAGATE;
-}
-
-/* Notes */
-
-static char *
-notes_text (CrFeatureDetails *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static gboolean
-notes_dirty (CrFeatureDetails *self)
-{
-  g_autofree char *text = notes_text (self);
-
-  return g_strcmp0 (text, self->shown_notes ? self->shown_notes : "") != 0;
-}
-
-static void
-commit_notes (CrFeatureDetails *self)
-{
-  g_autofree char *text = NULL;
-  g_autoptr(CrFeature) edited = NULL;
-  const char *stored;
-
-  if (!_cr_feature_details_can_edit (self) || !notes_dirty (self))
-    return;
-  text = notes_text (self);
-  g_free (self->shown_notes);
-  self->shown_notes = g_strdup (text);
-  stored = cr_feature_get_notes (self->feature);
-  if (g_strcmp0 (text, stored ? stored : "") == 0)
-    return;
-  edited = edit_copy (self);
-  cr_feature_set_notes (edited, *text != '\0' ? text : NULL);
-  write_feature (self, _("Edit Notes"), edited);
-}
-
-static void
-notes_leave_cb (CrFeatureDetails *self)
-{
-  commit_notes (self);
-}
-
-/* Radius of a circle */
-
-static gboolean
-radius_dirty (CrFeatureDetails *self)
-{
-  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->radius_row)),
-                    self->shown_radius ? self->shown_radius : "") != 0;
-}
-
-static char *
-radius_text (double radius_m)
-{
-  return g_strdup_printf ("%.0f", radius_m);
-}
-
-/* A new radius redraws the circle around the same centre. */
-static void
-commit_radius (CrFeatureDetails *self)
-{
-  g_autoptr(CrFeature) edited = NULL;
-  g_autoptr(CrGeometry) circle = NULL;
-  double radius;
-
-  if (!_cr_feature_details_can_edit (self) || !is_circle (self->feature) || !radius_dirty (self))
-    return;
-  if (!parse_radius (gtk_editable_get_text (GTK_EDITABLE (self->radius_row)), &radius) ||
-      radius < MIN_RADIUS_M || radius > MAX_RADIUS_M)
-    {
-      set_inline_error (GTK_WIDGET (self->radius_row), self->radius_error,
-                        _("Enter the radius in metres, from 1 to 50 000, for example 1500."));
-      return;
-    }
-  set_inline_error (GTK_WIDGET (self->radius_row), self->radius_error, NULL);
-  _cr_feature_details_reset_apply (self->radius_row);
-  g_free (self->shown_radius);
-  self->shown_radius = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->radius_row)));
-  if (fabs (radius - cr_feature_get_radius_m (self->feature)) < 0.01)
-    return;
-  circle = cr_geometry_new_circle (cr_feature_get_center_lon (self->feature),
-                                   cr_feature_get_center_lat (self->feature), radius, CIRCLE_SEGMENTS);
-  edited = edit_copy (self);
-  cr_feature_set_geometry (edited, circle);
-  cr_feature_set_radius_m (edited, radius);
-  write_feature (self, _("Change Radius"), edited);
-}
-
-static void
-radius_apply_cb (CrFeatureDetails *self)
-{
-  commit_radius (self);
 }
 
 /* Waypoint list callbacks that live in the template */
@@ -717,85 +173,6 @@ draw_swatch_cb (GtkDrawingArea *area,
 }
 
 static void
-update_header (CrFeatureDetails *self)
-{
-  const char *name = cr_feature_get_name (self->feature);
-  const char *code = cr_feature_get_kind (self->feature);
-  CrFeatureKind *kind = find_kind (self, code, NULL);
-  const char *kind_label = kind != NULL ? cr_feature_kind_get_label (kind) : code;
-
-  gtk_label_set_text (self->title_label, name != NULL && *name != '\0' ? name : _("Unnamed Feature"));
-  gtk_label_set_text (self->kind_label, kind_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_swatch), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  kind_label, -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self->kind_swatch));
-}
-
-void
-_cr_feature_details_update_measurements (CrFeatureDetails *self)
-{
-  CrGeometry *geometry = self->feature != NULL ? cr_feature_get_geometry (self->feature) : NULL;
-  int family = geometry_family (geometry);
-  gboolean polygon = family == CR_KIND_GROUP_PERIMETER;
-  gboolean line = family == CR_KIND_GROUP_ITINERARY;
-  gboolean point = family == CR_KIND_GROUP_POINT && !cr_geometry_is_empty (geometry);
-  GDateTime *first = NULL, *last = NULL;
-
-  if (polygon)
-    {
-      g_autofree char *area = format_area (cr_geometry_area_m2 (geometry));
-      g_autofree char *perimeter = _cr_format_length (cr_geometry_length_m (geometry));
-
-      gtk_label_set_text (self->area_value, area);
-      gtk_label_set_text (self->perimeter_value, perimeter);
-    }
-  if (line)
-    {
-      g_autofree char *length = _cr_format_length (cr_line_length_m (geometry));
-
-      gtk_label_set_text (self->length_value, length);
-      for (guint i = 0; self->waypoints != NULL && i < self->waypoints->len; i++)
-        {
-          GDateTime *at = cr_waypoint_get_planned_at (g_ptr_array_index (self->waypoints, i));
-
-          if (at == NULL)
-            continue;
-          if (first == NULL)
-            first = at;
-          last = at;
-        }
-    }
-  if (first != NULL && last != NULL && g_date_time_difference (last, first) > 0)
-    {
-      g_autofree char *duration = _cr_format_duration (g_date_time_difference (last, first));
-
-      gtk_label_set_text (self->duration_value, duration);
-    }
-  else
-    first = NULL;
-  if (point)
-    {
-      const CrGeometry *p = geometry->type == CR_GEOMETRY_POINT ? geometry : geometry->parts[0];
-      g_autofree char *location = p->n_coords > 0
-        ? g_strdup_printf ("%.5f, %.5f", p->coords[1], p->coords[0]) : NULL;
-
-      gtk_label_set_text (self->location_value, location ? location : "");
-      point = location != NULL;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->area_row), polygon);
-  gtk_widget_set_visible (GTK_WIDGET (self->perimeter_row), polygon);
-  gtk_widget_set_visible (GTK_WIDGET (self->radius_row), polygon && is_circle (self->feature));
-  gtk_widget_set_visible (GTK_WIDGET (self->length_row), line);
-  gtk_widget_set_visible (GTK_WIDGET (self->duration_row), line && first != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->location_row), point);
-  gtk_widget_set_visible (GTK_WIDGET (self->measure_group), polygon || line || point);
-  adw_preferences_group_set_title (self->measure_group,
-                                   polygon ? _("Size") : line ? _("Route") : "");
-  if (!polygon || !is_circle (self->feature))
-    gtk_widget_set_visible (GTK_WIDGET (self->radius_error), FALSE);
-}
-
-static void
 close_pane (CrFeatureDetails *self)
 {
   cr_map_renderer_set_selected (self->renderer, 0);
@@ -809,7 +186,6 @@ load_feature (CrFeatureDetails *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CrFeature) feature = NULL;
-  guint position = GTK_INVALID_LIST_POSITION;
 
   if (self->feature_id == 0 || self->disposed)
     return;
@@ -819,66 +195,13 @@ load_feature (CrFeatureDetails *self,
       if (g_error_matches (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND))
         close_pane (self);
       else
-        show_error (self, error);
+        _cr_feature_details_show_error (self, error);
       return;
     }
   g_set_object (&self->feature, feature);
 
   self->loading++;
-  fill_kinds (self);
-  update_header (self);
-
-  if (force || !name_dirty (self))
-    {
-      const char *name = cr_feature_get_name (feature);
-
-      gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
-      g_free (self->shown_name);
-      self->shown_name = g_strdup (name ? name : "");
-      _cr_feature_details_reset_apply (self->name_row);
-      set_inline_error (GTK_WIDGET (self->name_row), self->name_error, NULL);
-    }
-
-  if (find_kind (self, cr_feature_get_kind (feature), &position) != NULL)
-    adw_combo_row_set_selected (self->kind_row, position);
-
-  position = partner_position (self, cr_feature_get_partner_id (feature));
-  if (position == GTK_INVALID_LIST_POSITION)
-    {
-      /* A partner added since the list was read. */
-      fill_partners (self);
-      position = partner_position (self, cr_feature_get_partner_id (feature));
-    }
-  adw_combo_row_set_selected (self->partner_row, position != GTK_INVALID_LIST_POSITION ? position : 0);
-
-  if (force || !times_dirty (self))
-    {
-      cr_datetime_row_set_datetime (self->from_row, cr_feature_get_active_from (feature));
-      cr_datetime_row_set_datetime (self->to_row, cr_feature_get_active_to (feature));
-      self->times_pending = FALSE;
-      set_inline_error (GTK_WIDGET (self->to_row), self->time_error, NULL);
-    }
-
-  if (force || !notes_dirty (self))
-    {
-      const char *notes = cr_feature_get_notes (feature);
-
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), notes ? notes : "", -1);
-      g_free (self->shown_notes);
-      self->shown_notes = g_strdup (notes ? notes : "");
-    }
-
-  if (is_circle (feature) && (force || !radius_dirty (self)))
-    {
-      g_autofree char *radius = radius_text (cr_feature_get_radius_m (feature));
-
-      gtk_editable_set_text (GTK_EDITABLE (self->radius_row), radius);
-      g_free (self->shown_radius);
-      self->shown_radius = g_steal_pointer (&radius);
-      _cr_feature_details_reset_apply (self->radius_row);
-      set_inline_error (GTK_WIDGET (self->radius_row), self->radius_error, NULL);
-    }
-
+  _cr_feature_details_load_fields (self, force);
   _cr_feature_details_load_waypoints (self, force);
   _cr_feature_details_update_measurements (self);
   self->loading--;
@@ -891,11 +214,7 @@ flush (CrFeatureDetails *self)
 {
   if (self->feature == NULL)
     return;
-  commit_name (self);
-  if (self->times_pending)
-    commit_times (self);
-  commit_notes (self);
-  commit_radius (self);
+  _cr_feature_details_flush_fields (self);
   _cr_feature_details_flush_waypoints (self);
 }
 
@@ -923,9 +242,7 @@ show_feature (CrFeatureDetails *self,
   g_clear_pointer (&self->shown_radius, g_free);
   self->times_pending = FALSE;
   set_problem (self, NULL);
-  set_inline_error (GTK_WIDGET (self->name_row), self->name_error, NULL);
-  set_inline_error (GTK_WIDGET (self->to_row), self->time_error, NULL);
-  set_inline_error (GTK_WIDGET (self->radius_row), self->radius_error, NULL);
+  _cr_feature_details_clear_field_errors (self);
   _cr_feature_details_clear_waypoints (self);
   if (feature_id != 0)
     {
@@ -992,30 +309,13 @@ waypoints_changed_cb (CrStore          *store,
 static void
 partners_changed_cb (CrFeatureDetails *self)
 {
-  if (self->feature == NULL)
-    return;
-  self->loading++;
-  fill_partners (self);
-  adw_combo_row_set_selected (self->partner_row,
-                              partner_position (self, cr_feature_get_partner_id (self->feature)));
-  self->loading--;
+  _cr_feature_details_partners_changed (self);
 }
 
 static void
 kinds_changed_cb (CrFeatureDetails *self)
 {
-  self->kinds_stale = TRUE;
-  if (self->feature != NULL && self->writing == 0)
-    {
-      guint position = GTK_INVALID_LIST_POSITION;
-
-      self->loading++;
-      fill_kinds (self);
-      if (find_kind (self, cr_feature_get_kind (self->feature), &position) != NULL)
-        adw_combo_row_set_selected (self->kind_row, position);
-      update_header (self);
-      self->loading--;
-    }
+  _cr_feature_details_kinds_changed (self);
 }
 
 /* Actions */
@@ -1036,10 +336,7 @@ reload_activated (GtkWidget  *widget,
   CrFeatureDetails *self = CR_FEATURE_DETAILS (widget);
 
   set_problem (self, NULL);
-  self->kinds_stale = TRUE;
-  self->loading++;
-  fill_partners (self);
-  self->loading--;
+  _cr_feature_details_refill_lists (self);
   load_feature (self, TRUE);
 }
 
@@ -1065,83 +362,6 @@ delete_activated (GtkWidget  *widget,
     return;
   ok = cr_history_delete (self->history, CR_RECORD (feature), &error);
   _cr_feature_details_end (self, ok, error);
-}
-
-/* Lists in the combo rows: long names wrap instead of widening the
- * popover past the window, and the current choice has a check mark. */
-
-static void
-list_item_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
-  gtk_label_set_width_chars (GTK_LABEL (label), 20);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chosen"), -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-update_check (GtkListItem *item,
-              AdwComboRow *row)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *check = gtk_widget_get_last_child (box);
-
-  gtk_widget_set_visible (check, gtk_list_item_get_position (item) == adw_combo_row_get_selected (row));
-}
-
-static void
-combo_selected_cb (AdwComboRow *row,
-                   GParamSpec  *pspec,
-                   GtkListItem *item)
-{
-  update_check (item, row);
-}
-
-static void
-list_item_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   AdwComboRow              *row)
-{
-  GObject *object = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-
-  if (CR_IS_FEATURE_KIND (object))
-    gtk_label_set_text (GTK_LABEL (label), cr_feature_kind_get_label (CR_FEATURE_KIND (object)));
-  else if (GTK_IS_STRING_OBJECT (object))
-    gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (GTK_STRING_OBJECT (object)));
-  update_check (item, row);
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (combo_selected_cb), item, 0);
-}
-
-static void
-list_item_unbind_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     AdwComboRow              *row)
-{
-  g_signal_handlers_disconnect_by_func (row, combo_selected_cb, item);
-}
-
-static void
-set_list_factory (AdwComboRow *row)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (list_item_setup_cb), row);
-  g_signal_connect (factory, "bind", G_CALLBACK (list_item_bind_cb), row);
-  g_signal_connect (factory, "unbind", G_CALLBACK (list_item_unbind_cb), row);
-  adw_combo_row_set_list_factory (row, factory);
 }
 
 /* Class */
@@ -1184,6 +404,23 @@ cr_feature_details_finalize (GObject *object)
   G_OBJECT_CLASS (cr_feature_details_parent_class)->finalize (object);
 }
 
+/* The flap gives the pane its fixed width: long names and notes wrap in
+ * it instead of widening it over the map. */
+static void
+cr_feature_details_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  GTK_WIDGET_CLASS (cr_feature_details_parent_class)->measure (widget, orientation, for_size, minimum,
+                                                               natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = *minimum;
+}
+
 static void
 cr_feature_details_class_init (CrFeatureDetailsClass *klass)
 {
@@ -1192,6 +429,7 @@ cr_feature_details_class_init (CrFeatureDetailsClass *klass)
 
   object_class->dispose = cr_feature_details_dispose;
   object_class->finalize = cr_feature_details_finalize;
+  widget_class->measure = cr_feature_details_measure;
 
   g_type_ensure (CR_TYPE_DATETIME_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cr-feature-details.ui");
@@ -1226,15 +464,7 @@ cr_feature_details_class_init (CrFeatureDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrFeatureDetails, add_waypoint_row);
   gtk_widget_class_bind_template_child (widget_class, CrFeatureDetails, vertex_spin);
   gtk_widget_class_bind_template_child (widget_class, CrFeatureDetails, notes_view);
-  gtk_widget_class_bind_template_callback (widget_class, name_apply_cb);
-  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, kind_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, partner_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, time_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, time_leave_cb);
-  gtk_widget_class_bind_template_callback (widget_class, time_key_cb);
-  gtk_widget_class_bind_template_callback (widget_class, notes_leave_cb);
-  gtk_widget_class_bind_template_callback (widget_class, radius_apply_cb);
+  _cr_feature_details_bind_field_callbacks (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, vertex_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_waypoint_clicked_cb);
 
@@ -1247,23 +477,11 @@ cr_feature_details_class_init (CrFeatureDetailsClass *klass)
 static void
 cr_feature_details_init (CrFeatureDetails *self)
 {
-  g_autoptr(GtkExpression) kind_label = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A flap that expands takes all the room the map does not need. */
+  gtk_widget_set_hexpand (GTK_WIDGET (self), FALSE);
 
-  self->kinds = g_list_store_new (CR_TYPE_FEATURE_KIND);
-  self->kinds_family = -2;
-  self->partner_names = gtk_string_list_new (NULL);
-  self->partner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->loading++;
-  kind_label = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                            G_CALLBACK (kind_label_cb), NULL, NULL);
-  adw_combo_row_set_expression (self->kind_row, kind_label);
-  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (self->kinds));
-  adw_combo_row_set_model (self->partner_row, G_LIST_MODEL (self->partner_names));
-  set_list_factory (self->kind_row);
-  set_list_factory (self->partner_row);
-  self->loading--;
+  _cr_feature_details_init_fields (self);
   gtk_drawing_area_set_draw_func (self->kind_swatch, draw_swatch_cb, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->problem_revealer), FALSE);
   _cr_feature_details_init_waypoints (self);
@@ -1295,11 +513,8 @@ cr_feature_details_new (CrMapRenderer *renderer,
   g_signal_connect (self->store, "changed::waypoints", G_CALLBACK (waypoints_changed_cb), self);
   g_signal_connect_swapped (self->store, "changed::partners", G_CALLBACK (partners_changed_cb), self);
   g_signal_connect_swapped (self->store, "changed::feature_kinds", G_CALLBACK (kinds_changed_cb), self);
-  self->loading++;
-  fill_partners (self);
-  self->loading--;
+  _cr_feature_details_refill_lists (self);
   show_feature (self, cr_map_renderer_get_selected (renderer));
-  _cr_tmp_hook (self); /* TEMPORARY */
   return self;
 }
 
@@ -1350,46 +565,3 @@ cr_feature_details_reload (CrFeatureDetails *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "details.reload", NULL);
 }
 
-/* TEMPORARY screenshot hook: remove */
-static gboolean
-tmp_scroll_cb (gpointer data)
-{
-  CrFeatureDetails *self = data;
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->page)); c; c = gtk_widget_get_next_sibling (c))
-    if (GTK_IS_SCROLLED_WINDOW (c))
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (c)), atof (g_getenv ("CR_TMP_SCROLL")));
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-tmp_select_cb (gpointer data)
-{
-  CrFeatureDetails *self = data;
-  const char *want = g_getenv ("CR_TMP_SELECT");
-  g_autoptr(GListModel) features = cr_store_list_features (self->store, cr_map_renderer_get_event_id (self->renderer), NULL);
-
-  for (guint i = 0; features && i < g_list_model_get_n_items (features); i++)
-    {
-      g_autoptr(CrFeature) f = g_list_model_get_item (features, i);
-
-      if (cr_feature_get_name (f) && strstr (cr_feature_get_name (f), want))
-        {
-          cr_map_renderer_set_selected (self->renderer, cr_record_get_id (CR_RECORD (f)));
-          if (g_getenv ("CR_TMP_EXPAND") && self->waypoint_rows->len > 2)
-            adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_widget_get_first_child (GTK_WIDGET (self->waypoint_list))), TRUE),
-            adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_widget_get_next_sibling (gtk_widget_get_first_child (GTK_WIDGET (self->waypoint_list)))), TRUE);
-          if (g_getenv ("CR_TMP_SCROLL"))
-            g_timeout_add (1000, tmp_scroll_cb, self);
-          break;
-        }
-    }
-  return G_SOURCE_REMOVE;
-}
-
-void _cr_tmp_hook (CrFeatureDetails *self);
-void
-_cr_tmp_hook (CrFeatureDetails *self)
-{
-  if (g_getenv ("CR_TMP_SELECT"))
-    g_timeout_add (2500, tmp_select_cb, self);
-}
