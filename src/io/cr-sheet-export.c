@@ -214,7 +214,7 @@ export_thread (GTask        *task,
   g_autoptr(CrSheet) sheet = NULL;
 
   /* A connection of its own: a store belongs to one thread. */
-  store = cr_store_open (export->database, &error);
+  store = cr_store_open_unwatched (export->database, &error);
   if (store != NULL && export->operator_name != NULL)
     cr_store_set_operator (store, export->operator_name);
   if (store != NULL)

@@ -101,6 +101,7 @@ gboolean      _cr_store_migrate                (sqlite3        *db,
 
 /* cr-store-watch.c */
 void          _cr_store_watch_start            (CrStore        *self);
+void          _cr_store_watch_init_unwatched   (CrStore        *self);
 void          _cr_store_watch_stop             (CrStore        *self);
 gint64        _cr_store_max_audit_id           (CrStore        *self);
 void          _cr_store_note_own_audit         (CrStore        *self,

@@ -261,6 +261,7 @@ _cr_store_open_connection (const char *path,
 static CrStore *
 store_open (const char *path,
             int         version,
+            gboolean    watch,
             GError    **error)
 {
   g_autoptr(CrStore) self = NULL;
@@ -294,7 +295,10 @@ store_open (const char *path,
   if (!_cr_store_migrate (self->db, version, &self->schema_version, error))
     return NULL;
 
-  _cr_store_watch_start (self);
+  if (watch)
+    _cr_store_watch_start (self);
+  else
+    _cr_store_watch_init_unwatched (self);
   return g_steal_pointer (&self);
 }
 
@@ -410,7 +414,23 @@ CrStore *
 cr_store_open (const char *path,
                GError    **error)
 {
-  return store_open (path, cr_store_latest_schema_version (), error);
+  return store_open (path, cr_store_latest_schema_version (), TRUE, error);
+}
+
+/**
+ * cr_store_open_unwatched:
+ *
+ * Like cr_store_open(), for a worker thread: the store does not watch
+ * the file for other processes' changes, because the watcher reports
+ * on the main loop, where it would touch the store behind the worker's
+ * back. The window's own store hears of what the worker wrote through
+ * its watcher, or through cr_store_sync().
+ */
+CrStore *
+cr_store_open_unwatched (const char *path,
+                         GError    **error)
+{
+  return store_open (path, cr_store_latest_schema_version (), FALSE, error);
 }
 
 /**
@@ -426,7 +446,7 @@ cr_store_open_at_version (const char *path,
 {
   g_return_val_if_fail (version >= 1 && version <= cr_store_latest_schema_version (), NULL);
 
-  return store_open (path, version, error);
+  return store_open (path, version, TRUE, error);
 }
 
 int

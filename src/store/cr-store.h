@@ -43,6 +43,8 @@ char       *cr_store_default_path            (void);
 char       *cr_store_demo_path               (void);
 CrStore    *cr_store_open                    (const char     *path,
                                               GError        **error);
+CrStore    *cr_store_open_unwatched          (const char     *path,
+                                              GError        **error);
 CrStore    *cr_store_open_at_version         (const char     *path,
                                               int             version,
                                               GError        **error);

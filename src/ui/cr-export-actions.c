@@ -385,7 +385,7 @@ image_thread (GTask        *task,
   g_autoptr(CrMapRenderer) reference = NULL;
   g_autoptr(CrMapPrint) print = NULL;
 
-  if ((store = cr_store_open (job->database, &error)) == NULL)
+  if ((store = cr_store_open_unwatched (job->database, &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
