@@ -9,6 +9,8 @@
 #include "cr-basemap.h"
 #include "cr-demo.h"
 #include "cr-preferences-window.h"
+#include "cr-review-session.h"
+#include "cr-review-window.h"
 #include "cr-wall-window.h"
 #include "cr-window.h"
 
@@ -31,6 +33,8 @@ struct _CrApplication
   gboolean wall;
   int monitor;
   char *wall_event;
+  char *review_path;       /* --review: a SPOC's review file, and nothing else */
+  CrReviewSession *review;
   CrStore *store;
   GSettings *settings;
   char *startup_error;
@@ -106,7 +110,10 @@ show_startup_error (CrApplication *self)
 {
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Cannot Open the Database"),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL,
+                                                       self->review_path != NULL
+                                                         ? _("Cannot Open the Review File")
+                                                         : _("Cannot Open the Database"),
                                                        self->startup_error));
   adw_message_dialog_add_response (dialog, "close", _("_Quit"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
@@ -159,6 +166,20 @@ cr_application_startup (GApplication *application)
   cr_basemap_init_user_agent ();
 
   self->settings = new_settings ();
+  /* A SPOC's review: the file's own store, which holds that one partner
+   * and nothing else; no database of the crisis centre is opened. */
+  if (self->review_path != NULL)
+    {
+      self->review = cr_review_session_open (self->review_path, &error);
+      if (self->review == NULL)
+        {
+          self->startup_error = g_strdup_printf ("%s: %s", self->review_path, error->message);
+          g_warning ("%s", self->startup_error);
+          return;
+        }
+      self->store = g_object_ref (cr_review_session_get_store (self->review));
+      return;
+    }
   self->store = cr_store_open (self->database_path, &error);
   if (self->store != NULL && self->demo)
     {
@@ -226,6 +247,8 @@ cr_application_activate (GApplication *application)
       return;
     }
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL && self->review != NULL)
+    window = GTK_WINDOW (cr_review_window_new (GTK_APPLICATION (self), self->review));
   if (window == NULL && self->wall)
     {
       window = GTK_WINDOW (cr_wall_window_new (self, self->wall_event));
@@ -243,8 +266,10 @@ cr_application_finalize (GObject *object)
   CrApplication *self = CR_APPLICATION (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->review);
   g_clear_object (&self->settings);
   g_free (self->database_path);
+  g_free (self->review_path);
   g_free (self->basemap_mbtiles);
   g_free (self->wall_event);
   g_free (self->startup_error);
@@ -284,6 +309,7 @@ cr_application_new (const CrOptions *options)
   self->wall = options->wall;
   self->monitor = options->monitor;
   self->wall_event = g_strdup (options->event);
+  self->review_path = g_strdup (options->review);
   /* The wall is dark whatever the desktop's style: a video wall in a
    * crisis room, read from afar. */
   if (self->wall)

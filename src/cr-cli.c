@@ -225,6 +225,12 @@ check_contact_options (CrOptions *options,
                    _("--review opens the review file on its own: leave out --database and --demo."));
       return FALSE;
     }
+  if (options->review != NULL && (cr_options_headless (options) || options->wall))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("--review opens the review window on its own: leave out the other commands."));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -430,9 +436,7 @@ cr_options_headless (const CrOptions *options)
          options->export_activation_report != NULL || options->export_handover != NULL ||
          options->export_sheet != NULL || options->export_map_png != NULL ||
          options->import_contacts_csv != NULL || options->export_contacts_csv != NULL ||
-         options->export_vcard != NULL ||
-         /* Until the review window exists, --review checks the file. */
-         options->review != NULL;
+         options->export_vcard != NULL;
 }
 
 char *
@@ -990,9 +994,17 @@ export_contacts (CrStore         *store,
   return CR_EXIT_OK;
 }
 
-/* --review FILE: checks the review file and says what it holds. */
-static int
-check_review_file (const CrOptions *options)
+/**
+ * cr_cli_check_review:
+ *
+ * `--review FILE` opens the review window; before any window, this checks
+ * the file and says what it holds, so a bad file ends the command with a
+ * message that names it (and %CR_EXIT_BAD_INPUT) instead of a window.
+ *
+ * Returns: %CR_EXIT_OK when the window can open on the file
+ */
+int
+cr_cli_check_review (const CrOptions *options)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CrReviewFile) file = cr_review_file_load (options->review, &error);
@@ -1057,9 +1069,6 @@ cr_cli_run (const CrOptions *options)
       g_print ("crisis-room %s\n", PACKAGE_VERSION);
       return CR_EXIT_OK;
     }
-  if (options->review != NULL)
-    return check_review_file (options);
-
   path = cr_options_database_path (options);
   store = cr_store_open (path, &error);
   if (store == NULL)

@@ -53,6 +53,7 @@ gboolean cr_options_parse    (CrOptions  *options,
 gboolean cr_options_headless (const CrOptions *options);
 char    *cr_options_database_path (const CrOptions *options);
 int      cr_cli_run          (const CrOptions *options);
+int      cr_cli_check_review (const CrOptions *options);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrOptions, cr_options_clear)
 

@@ -42,6 +42,14 @@ main (int   argc,
     }
   if (cr_options_headless (&options))
     return cr_cli_run (&options);
+  /* A bad review file is said on the terminal, before any window. */
+  if (options.review != NULL)
+    {
+      int status = cr_cli_check_review (&options);
+
+      if (status != CR_EXIT_OK)
+        return status;
+    }
 
   app = cr_application_new (&options);
   return g_application_run (G_APPLICATION (app), 1, app_argv);

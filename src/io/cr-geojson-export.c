@@ -203,21 +203,13 @@ feature_to_json (Export     *self,
   return g_steal_pointer (&json);
 }
 
-/**
- * cr_geojson_export_string:
- *
- * The features of an event as an RFC 7946 FeatureCollection, one feature
- * a line.
- *
- * Returns: (transfer full) (nullable): the GeoJSON text
- */
-char *
-cr_geojson_export_string (CrStore *store,
-                          gint64   event_id,
-                          GError **error)
+/* The FeatureCollection of @features, one feature a line. */
+static char *
+export_features (CrStore     *store,
+                 const char  *collection_name,
+                 GListModel  *features,
+                 GError     **error)
 {
-  g_autoptr(CrEvent) event = NULL;
-  g_autoptr(GListModel) features = NULL;
   g_autoptr(GHashTable) partner_names = NULL;
   g_autoptr(GString) out = NULL;
   g_autoptr(cJSON) name = NULL;
@@ -225,20 +217,11 @@ cr_geojson_export_string (CrStore *store,
   Export self;
   guint n;
 
-  g_return_val_if_fail (CR_IS_STORE (store), NULL);
-
-  event = cr_store_get (store, CR_TYPE_EVENT, event_id, error);
-  if (event == NULL)
-    return NULL;
-  features = cr_store_list_features (store, event_id, error);
-  if (features == NULL)
-    return NULL;
-
   partner_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self.store = store;
   self.partner_names = partner_names;
 
-  name = cJSON_CreateString (cr_event_get_name (event) != NULL ? cr_event_get_name (event) : "");
+  name = cJSON_CreateString (collection_name != NULL ? collection_name : "");
   name_text = print_json (name);
   out = g_string_new (NULL);
   g_string_append_printf (out, "{\"type\":\"FeatureCollection\",\"name\":%s,\"features\":[\n", name_text);
@@ -261,6 +244,89 @@ cr_geojson_export_string (CrStore *store,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Replaces @path in one step: a failed export leaves whatever was there. */
+static gboolean
+write_file (const char  *path,
+            const char  *text,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_set_contents (path, text, -1, &local_error))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, CR_GEOJSON_ERROR, CR_GEOJSON_ERROR_WRITE,
+                   _("“%s” cannot be written: %s. Choose another folder, or free some disk space."),
+                   display, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cr_geojson_export_string:
+ *
+ * The features of an event as an RFC 7946 FeatureCollection, one feature
+ * a line.
+ *
+ * Returns: (transfer full) (nullable): the GeoJSON text
+ */
+char *
+cr_geojson_export_string (CrStore *store,
+                          gint64   event_id,
+                          GError **error)
+{
+  g_autoptr(CrEvent) event = NULL;
+  g_autoptr(GListModel) features = NULL;
+
+  g_return_val_if_fail (CR_IS_STORE (store), NULL);
+
+  event = cr_store_get (store, CR_TYPE_EVENT, event_id, error);
+  if (event == NULL)
+    return NULL;
+  features = cr_store_list_features (store, event_id, error);
+  if (features == NULL)
+    return NULL;
+  return export_features (store, cr_event_get_name (event), features, error);
+}
+
+/**
+ * cr_geojson_export_features_string:
+ * @ids: (array length=n_ids): the features, in the order to write them
+ *
+ * Like cr_geojson_export_string(), for some features only (the
+ * selection); the collection is named after the first one's event.
+ *
+ * Returns: (transfer full) (nullable): the GeoJSON text
+ */
+char *
+cr_geojson_export_features_string (CrStore      *store,
+                                   const gint64 *ids,
+                                   guint         n_ids,
+                                   GError      **error)
+{
+  g_autoptr(GListStore) features = NULL;
+  g_autoptr(CrEvent) event = NULL;
+
+  g_return_val_if_fail (CR_IS_STORE (store), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  features = g_list_store_new (CR_TYPE_FEATURE);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(CrFeature) feature = cr_store_get (store, CR_TYPE_FEATURE, ids[i], error);
+
+      if (feature == NULL)
+        return NULL;
+      if (event == NULL && cr_feature_get_event_id (feature) > 0)
+        event = cr_store_get (store, CR_TYPE_EVENT, cr_feature_get_event_id (feature), NULL);
+      g_list_store_append (features, feature);
+    }
+  return export_features (store, event != NULL ? cr_event_get_name (event) : NULL,
+                          G_LIST_MODEL (features), error);
+}
+
 /**
  * cr_geojson_export_file:
  *
@@ -274,22 +340,32 @@ cr_geojson_export_file (CrStore    *store,
                         GError    **error)
 {
   g_autofree char *text = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (CR_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   text = cr_geojson_export_string (store, event_id, error);
-  if (text == NULL)
-    return FALSE;
-  if (!g_file_set_contents (path, text, -1, &local_error))
-    {
-      g_autofree char *display = g_filename_display_name (path);
+  return text != NULL && write_file (path, text, error);
+}
 
-      g_set_error (error, CR_GEOJSON_ERROR, CR_GEOJSON_ERROR_WRITE,
-                   _("“%s” cannot be written: %s. Choose another folder, or free some disk space."),
-                   display, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+/**
+ * cr_geojson_export_features:
+ * @ids: (array length=n_ids): the features to export
+ *
+ * Writes cr_geojson_export_features_string() to @path atomically.
+ */
+gboolean
+cr_geojson_export_features (CrStore      *store,
+                            const gint64 *ids,
+                            guint         n_ids,
+                            const char   *path,
+                            GError      **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (CR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  text = cr_geojson_export_features_string (store, ids, n_ids, error);
+  return text != NULL && write_file (path, text, error);
 }

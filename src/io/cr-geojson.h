@@ -95,6 +95,15 @@ gboolean               cr_geojson_export_file   (CrStore                      *s
 char                  *cr_geojson_export_string (CrStore                      *store,
                                                  gint64                        event_id,
                                                  GError                      **error);
+gboolean               cr_geojson_export_features (CrStore                    *store,
+                                                   const gint64               *ids,
+                                                   guint                       n_ids,
+                                                   const char                 *path,
+                                                   GError                    **error);
+char                  *cr_geojson_export_features_string (CrStore             *store,
+                                                          const gint64        *ids,
+                                                          guint                n_ids,
+                                                          GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrGeojsonImportResult, cr_geojson_import_result_free)
 

@@ -5,15 +5,22 @@
 
 #include <glib/gi18n.h>
 
+#include "cr-activation-page.h"
+#include "cr-alerts-page.h"
 #include "cr-basemap.h"
 #include "cr-edit-tools.h"
 #include "cr-event-sidebar.h"
 #include "cr-export-actions.h"
 #include "cr-feature-details.h"
 #include "cr-history.h"
+#include "cr-import-actions.h"
 #include "cr-labels.h"
 #include "cr-layers-panel.h"
+#include "cr-logbook-page.h"
+#include "cr-partners-page.h"
 #include "cr-responsibility-popover.h"
+#include "cr-roles-page.h"
+#include "cr-shift.h"
 #include "cr-time-control.h"
 #include "cr-time.h"
 #include "cr-window.h"
@@ -156,7 +163,13 @@ search_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   CrWindow *self = CR_WINDOW (widget);
+  GtkWidget *page = adw_view_stack_get_visible_child (self->pages);
 
+  /* Ctrl+F searches what is shown: a page with a search of its own
+   * ("page.search") gets it; the map, the events. */
+  if (page != NULL && g_strcmp0 (adw_view_stack_get_visible_child_name (self->pages), "map") != 0 &&
+      gtk_widget_activate_action (page, "page.search", NULL))
+    return;
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   cr_event_sidebar_focus_search (self->sidebar);
 }
@@ -314,6 +327,7 @@ cr_window_dispose (GObject *object)
   g_clear_object (&self->basemap);
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_WINDOW);
   g_clear_object (&self->renderer);
+  g_clear_object (&self->history);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -356,6 +370,7 @@ cr_window_class_init (CrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   cr_export_actions_install (widget_class);
+  cr_import_actions_install (widget_class);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -484,6 +499,23 @@ cr_window_new (CrApplication *application)
 
   setup_map (self);
   setup_tools (self);
+  cr_import_actions_attach (self);
+  /* The partners' crisis SPOC directory, with "Needs review". */
+  cr_window_add_page (self, GTK_WIDGET (cr_partners_page_new (self->store, self->history, self->settings)),
+                      "partners", _("Partners"), "system-users-symbolic");
+  /* Who does what in the event (the planner's); alert tests with the SPOCs. */
+  cr_window_add_page (self, GTK_WIDGET (cr_roles_page_new (self)), "roles", _("Roles"), "view-grid-symbolic");
+  cr_window_add_page (self, GTK_WIDGET (cr_alerts_page_new (self)), "alerts", _("Alert Tests"),
+                      "call-start-symbolic");
+  /* The operator's pages: the activation's checklist, the logbook. */
+  {
+    GtkWidget *logbook = cr_logbook_page_new (self);
+
+    cr_window_add_page (self, cr_activation_page_new (self), "activation", _("Activation"),
+                        "checkbox-checked-symbolic");
+    cr_window_add_page (self, logbook, "logbook", _("Logbook"), "x-office-document-symbolic");
+    cr_shift_install (self, CR_LOGBOOK_PAGE (logbook));
+  }
   /* The sidebar lists the events and follows the store; the map, the
    * title and the tools follow its selection. */
   g_signal_connect_swapped (self->sidebar, "notify::selected-event",
