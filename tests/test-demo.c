@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "cr-alert-campaign.h"
+#include "cr-alert-test.h"
 #include "cr-audit-entry.h"
 #include "cr-checklist-template-item.h"
 #include "cr-checklist-template.h"
@@ -16,6 +18,7 @@
 #include "cr-partner.h"
 #include "cr-role.h"
 #include "cr-spoc-assignment.h"
+#include "cr-store-alerts.h"
 #include "cr-test-utils.h"
 #include "cr-time.h"
 #include "cr-waypoint.h"
@@ -51,6 +54,8 @@ typedef struct
   gint64 audit;
   gint64 activations;
   gint64 log_entries;
+  gint64 alert_campaigns;
+  gint64 alert_tests;
 } Counts;
 
 static GBytes *
@@ -123,6 +128,8 @@ count_all (CrStore *store)
     count (store, CR_TYPE_AUDIT_ENTRY),
     count (store, CR_TYPE_ACTIVATION),
     count (store, CR_TYPE_LOG_ENTRY),
+    count (store, CR_TYPE_ALERT_CAMPAIGN),
+    count (store, CR_TYPE_ALERT_TEST),
   };
   return c;
 }
@@ -143,6 +150,8 @@ assert_counts_equal (const Counts *a,
   g_assert_cmpint (a->audit, ==, b->audit);
   g_assert_cmpint (a->activations, ==, b->activations);
   g_assert_cmpint (a->log_entries, ==, b->log_entries);
+  g_assert_cmpint (a->alert_campaigns, ==, b->alert_campaigns);
+  g_assert_cmpint (a->alert_tests, ==, b->alert_tests);
 }
 
 static GListModel *
@@ -857,6 +866,87 @@ test_demo_activation (void)
   g_assert_cmpstr (cr_store_get_operator (store), ==, "Test Operator");
 }
 
+/* Two past alert tests with the SPOCs: one a few weeks before the visit,
+ * one recent enough to count in the coverage of the last 12 months
+ * whenever the demo is loaded. */
+static void
+test_demo_alert_tests (void)
+{
+  g_autoptr(CrStore) store = open_with_demo ();
+  g_autoptr(CrEvent) event = demo_event (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = cr_time_now_utc ();
+  g_autoptr(GListModel) campaigns = cr_store_list_alert_campaigns (store, &error);
+  g_autoptr(CrAlertCampaign) older = NULL;
+  g_autoptr(CrAlertCoverage) coverage = NULL;
+  g_autoptr(GHashTable) channels = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GTimeSpan ahead;
+  guint n_deputies = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (campaigns), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(CrAlertCampaign) campaign = g_list_model_get_item (campaigns, i);
+      gint64 id = cr_record_get_id (CR_RECORD (campaign));
+      g_autoptr(CrAlertSummary) summary = cr_store_get_alert_summary (store, id, &error);
+      g_autoptr(GListModel) calls = cr_store_list_alert_tests (store, id, &error);
+      GTimeSpan fastest = G_MAXINT64, slowest = 0;
+
+      g_assert_no_error (error);
+      /* Over, and every partner's part settled: most answered, not all. */
+      g_assert_nonnull (cr_alert_campaign_get_ended_at (campaign));
+      g_assert_cmpint (g_date_time_compare (cr_alert_campaign_get_ended_at (campaign), now), <, 0);
+      g_assert_cmpuint (summary->n_pending, ==, 0);
+      g_assert_cmpuint (summary->n_reached, >, summary->n_partners * 3 / 4);
+      g_assert_cmpuint (summary->n_unreachable, >=, 1);
+      g_assert_cmpuint (summary->n_within_target, <, summary->n_reached);
+      for (guint k = 0; k < summary->partners->len; k++)
+        {
+          const CrAlertPartnerResult *result = &g_array_index (summary->partners, CrAlertPartnerResult, k);
+          g_autoptr(GListModel) chain = NULL;
+          g_autoptr(CrRecord) spoc = NULL;
+
+          if (result->answered_by == 0)
+            continue;
+          chain = cr_store_list_spoc_chain (store, result->partner_id, &error);
+          g_assert_no_error (error);
+          spoc = g_list_model_get_item (chain, 0);
+          /* A deputy, after the SPOC did not answer. */
+          if (result->answered_by != cr_record_get_id (spoc))
+            {
+              g_assert_cmpuint (result->n_calls, >=, 2);
+              n_deputies++;
+            }
+          fastest = MIN (fastest, result->response);
+          slowest = MAX (slowest, result->response);
+        }
+      g_assert_cmpint (fastest, <, G_TIME_SPAN_MINUTE);
+      g_assert_cmpint (slowest, >, (GTimeSpan) summary->target_minutes * G_TIME_SPAN_MINUTE);
+      for (guint k = 0; k < g_list_model_get_n_items (calls); k++)
+        {
+          g_autoptr(CrAlertTest) call = g_list_model_get_item (calls, k);
+
+          if (cr_alert_test_get_started_at (call) != NULL)
+            g_hash_table_add (channels, GINT_TO_POINTER (cr_alert_test_get_channel (call)));
+        }
+    }
+  g_assert_cmpuint (n_deputies, >=, 2);
+  g_assert_cmpuint (g_hash_table_size (channels), >=, 2);
+
+  older = g_list_model_get_item (campaigns, 1);
+  ahead = g_date_time_difference (cr_event_get_starts (event), cr_alert_campaign_get_started_at (older));
+  g_assert_cmpint (ahead, >, 7 * G_TIME_SPAN_DAY);
+  g_assert_cmpint (ahead, <, 60 * G_TIME_SPAN_DAY);
+
+  coverage = cr_store_get_alert_coverage (store, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (coverage->n_partners, ==, count (store, CR_TYPE_PARTNER));
+  g_assert_cmpuint (coverage->n_tested, >, coverage->n_partners / 2);
+  g_assert_cmpuint (coverage->untested->len, >, 0);
+  g_assert_cmpuint (coverage->n_tested + coverage->untested->len, ==, coverage->n_partners);
+}
+
 static void
 test_demo_twice (void)
 {
@@ -892,6 +982,9 @@ test_demo_twice (void)
   g_assert_cmpint (third.spocs, ==, first.spocs);
   g_assert_cmpint (third.templates, ==, first.templates);
   g_assert_cmpint (third.items, ==, first.items);
+  /* The alert tests are there by name: not run again. */
+  g_assert_cmpint (third.alert_campaigns, ==, first.alert_campaigns);
+  g_assert_cmpint (third.alert_tests, ==, first.alert_tests);
 }
 
 /* A load that fails must leave every table as it was, and the store
@@ -1107,6 +1200,21 @@ test_demo_errors (void)
     cJSON_AddItemToArray (partners, cJSON_Duplicate (cJSON_GetArrayItem (partners, 0), TRUE));
     assert_invalid (json, "partner 21", "same name");
   }
+  {
+    g_autoptr(cJSON) json = demo_resource_json ("demo.json");
+    cJSON *partner = nth (nth (json, "alert_tests", 1), "partners", 2);
+
+    set_item (partner, "partner", cJSON_CreateString ("Nobody Known"));
+    assert_invalid (json, "partner 3 of alert test 2", "Nobody Known");
+  }
+  {
+    g_autoptr(cJSON) json = demo_resource_json ("demo.json");
+    cJSON *partner = nth (nth (json, "alert_tests", 0), "partners", 16);
+
+    /* Its SPOC has no deputy: nobody is left to answer. */
+    set_item (partner, "answered", cJSON_CreateString ("40:00"));
+    assert_invalid (json, "partner 17 of alert test 1", "SPOC chain");
+  }
 }
 
 /* The demo database is a valid GeoPackage that GDAL reads: what a planner
@@ -1168,6 +1276,7 @@ main (int   argc,
   g_test_add_func ("/demo/roles", test_demo_roles);
   g_test_add_func ("/demo/template", test_demo_template);
   g_test_add_func ("/demo/activation", test_demo_activation);
+  g_test_add_func ("/demo/alert-tests", test_demo_alert_tests);
   g_test_add_func ("/demo/twice", test_demo_twice);
   g_test_add_func ("/demo/rollback", test_demo_rollback);
   g_test_add_func ("/demo/errors", test_demo_errors);

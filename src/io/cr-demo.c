@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "cr-alert-campaign.h"
+#include "cr-alert-test.h"
 #include "cr-checklist-template-item.h"
 #include "cr-checklist-template.h"
 #include "cr-contact.h"
@@ -17,11 +19,12 @@
 #include "cr-resources.h"
 #include "cr-role.h"
 #include "cr-spoc-assignment.h"
+#include "cr-store-alerts.h"
 #include "cr-time.h"
 
 /* The demo event: demo.json (event, partners, contacts, SPOC chains,
  * roles, checklist template, an activation in progress with its ticks
- * and logbook) and papal-visit-2024.geojson (the features),
+ * and logbook, past alert tests) and papal-visit-2024.geojson (the features),
  * both in the GResource and described in data/demo/README.md. The
  * features go through the GeoJSON importer that user files go through,
  * so the demo shows what an import gives. Everything is written in one
@@ -996,6 +999,370 @@ out:
   return ok;
 }
 
+/* ---- Past alert tests ---- */
+
+/* The longest a demo alert test runs: with "started_days_ago" of two days
+ * or more, it is over before the load, whatever the time of day. */
+#define ALERT_MINUTES_MAX 720
+#define ALERT_DAYS_MIN 2
+#define ALERT_DAYS_MAX 365
+
+typedef struct
+{
+  gint64 id;
+  GDateTime *started_at;
+  GDateTime *ended_at;
+  int channel;
+} DemoCampaign;
+
+/* "4:05" (minutes and seconds) or "09:30" (hours and minutes): the two
+ * numbers, the first at most @max_first. */
+static gboolean
+parse_clock (const char *text,
+             guint       max_first,
+             guint      *first,
+             guint      *second)
+{
+  guint64 value;
+  char *end;
+
+  if (!g_ascii_isdigit (text[0]))
+    return FALSE;
+  value = g_ascii_strtoull (text, &end, 10);
+  if (*end != ':' || value > max_first || !g_ascii_isdigit (end[1]) || !g_ascii_isdigit (end[2]) ||
+      end[3] != '\0')
+    return FALSE;
+  *first = (guint) value;
+  *second = (guint) ((end[1] - '0') * 10 + (end[2] - '0'));
+  return *second < 60;
+}
+
+/* A time given as minutes and seconds after @start. */
+static gboolean
+parse_offset (const char  *text,
+              GDateTime   *start,
+              const char  *key,
+              const char  *place,
+              GDateTime  **value,
+              GError     **error)
+{
+  guint minutes, seconds;
+
+  *value = NULL;
+  if (!parse_clock (text, ALERT_MINUTES_MAX, &minutes, &seconds))
+    return invalid (error,
+                    _("The “%s” of %s, “%s”, must be minutes and seconds after the start of the alert "
+                      "test, such as “4:05”, at most %d minutes."),
+                    key, place, text, ALERT_MINUTES_MAX);
+  *value = g_date_time_add_seconds (start, minutes * 60.0 + seconds);
+  return TRUE;
+}
+
+static gboolean
+get_offset (cJSON       *object,
+            const char  *key,
+            GDateTime   *start,
+            const char  *place,
+            GDateTime  **value,
+            GError     **error)
+{
+  const char *text;
+
+  *value = NULL;
+  if (!get_string (object, key, FALSE, place, &text, error))
+    return FALSE;
+  return text == NULL || parse_offset (text, start, key, place, value, error);
+}
+
+/* @days before @now at @hour:@minute in Brussels, moved back to the
+ * Friday when that is a weekend: SPOCs are tested on working days,
+ * whatever day the demo is loaded. */
+static GDateTime *
+working_day_before (GDateTime *now,
+                    int        days,
+                    guint      hour,
+                    guint      minute)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (now, cr_time_zone_local ());
+  g_autoptr(GDateTime) day = g_date_time_add_days (local, -days);
+  int weekday = g_date_time_get_day_of_week (day);
+
+  if (weekday > 5)
+    {
+      GDateTime *friday = g_date_time_add_days (day, 5 - weekday);
+
+      g_date_time_unref (day);
+      day = friday;
+    }
+  return g_date_time_new (cr_time_zone_local (), g_date_time_get_year (day), g_date_time_get_month (day),
+                          g_date_time_get_day_of_month (day), (int) hour, (int) minute, 0);
+}
+
+/* One partner's part: its first call, the contacts of its SPOC chain
+ * that did not answer, then the answer or the operator giving up. */
+static gboolean
+load_alert_partner (Loader       *loader,
+                    DemoCampaign *demo,
+                    gint64        partner_id,
+                    cJSON        *json,
+                    const char   *place,
+                    GError      **error)
+{
+  g_autoptr(GPtrArray) no_answers = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+  g_autoptr(GDateTime) called = NULL;
+  g_autoptr(GDateTime) answered = NULL;
+  g_autoptr(GDateTime) gave_up = NULL;
+  g_autoptr(CrAlertTest) call = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GDateTime *previous, *last;
+  cJSON *list, *item;
+  int channel, outcome;
+  gint64 test_id;
+  gboolean ok;
+
+  if (!get_offset (json, "called", demo->started_at, place, &called, error) ||
+      !get_enum (json, "channel", CR_TYPE_ALERT_CHANNEL, demo->channel, place, &channel, error) ||
+      !get_array (json, "no_answer", place, &list, error) ||
+      !get_offset (json, "answered", demo->started_at, place, &answered, error) ||
+      !get_enum (json, "outcome", CR_TYPE_ALERT_OUTCOME, CR_ALERT_OUTCOME_CONFIRMED, place, &outcome, error) ||
+      !get_offset (json, "gave_up", demo->started_at, place, &gave_up, error))
+    return FALSE;
+  cJSON_ArrayForEach (item, list)
+    {
+      GDateTime *at;
+
+      if (!cJSON_IsString (item))
+        return invalid (error, _("The “%s” of %s must be a list of times such as “4:05”."), "no_answer", place);
+      if (!parse_offset (item->valuestring, demo->started_at, "no_answer", place, &at, error))
+        return FALSE;
+      g_ptr_array_add (no_answers, at);
+    }
+  if (outcome != CR_ALERT_OUTCOME_CONFIRMED && outcome != CR_ALERT_OUTCOME_NOT_CONFIRMED)
+    return invalid (error, _("The “%s” of %s must be “%s” or “%s”."), "outcome", place, "confirmed",
+                    "not-confirmed");
+  if (answered != NULL && gave_up != NULL)
+    return invalid (error, _("%s has both “answered” and “gave_up”; keep one."), place);
+  if (called == NULL && (no_answers->len > 0 || answered != NULL))
+    return invalid (error, _("%s has answers but no “called”: say when the first call started."), place);
+
+  /* Each step after the one before, and all of them before the end. */
+  previous = called;
+  last = answered != NULL ? answered : gave_up;
+  for (guint i = 0; i <= no_answers->len; i++)
+    {
+      GDateTime *at = i < no_answers->len ? g_ptr_array_index (no_answers, i) : last;
+
+      if (at == NULL)
+        continue;
+      if ((previous != NULL && g_date_time_compare (at, previous) < 0) ||
+          g_date_time_compare (at, demo->ended_at) > 0)
+        return invalid (error, _("The times of %s are out of order: each must come after the one before "
+                                 "it, and not after the “ended” of its alert test."),
+                        place);
+      previous = at;
+    }
+  if (called != NULL && g_date_time_compare (called, demo->ended_at) > 0)
+    return invalid (error, _("The times of %s are out of order: each must come after the one before "
+                             "it, and not after the “ended” of its alert test."),
+                    place);
+
+  call = cr_store_get_alert_call (loader->store, demo->id, partner_id, error);
+  if (call == NULL)
+    return FALSE;
+  test_id = cr_record_get_id (CR_RECORD (call));
+  if (called != NULL)
+    {
+      ok = cr_store_alert_call_start (loader->store, test_id, channel, called, &local_error);
+      if (!store_result (ok, g_steal_pointer (&local_error), place, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < no_answers->len; i++)
+    {
+      gint64 next = 0;
+
+      ok = cr_store_alert_call_no_answer (loader->store, test_id, g_ptr_array_index (no_answers, i), &next,
+                                          &local_error);
+      if (!store_result (ok, g_steal_pointer (&local_error), place, error))
+        return FALSE;
+      /* Nobody left: the partner is unreachable, and nothing may follow. */
+      if (next == 0 && (i + 1 < no_answers->len || last != NULL))
+        return invalid (error, _("%s goes on after the last contact of its partner’s SPOC chain did "
+                                 "not answer."),
+                        place);
+      test_id = next;
+    }
+  if (answered != NULL)
+    ok = cr_store_alert_call_answered (loader->store, test_id, outcome, answered, &local_error);
+  else if (gave_up != NULL)
+    ok = cr_store_alert_give_up (loader->store, test_id, gave_up, &local_error);
+  else
+    ok = TRUE;
+  return store_result (ok, g_steal_pointer (&local_error), place, error);
+}
+
+/* When the alert test started: a fixed time ("started"), or days before
+ * the load ("started_days_ago", at "started_time" in Brussels), so that
+ * a recent test counts in the coverage of the last 12 months whenever
+ * the demo is loaded. */
+static gboolean
+get_alert_start (Loader      *loader,
+                 cJSON       *json,
+                 const char  *place,
+                 GDateTime  **started,
+                 GError     **error)
+{
+  const char *time_text;
+  guint hour = 10, minute = 0;
+  int days;
+
+  *started = NULL;
+  if (!get_time (json, "started", place, started, error) ||
+      !get_int (json, "started_days_ago", -1, place, &days, error) ||
+      !get_string (json, "started_time", FALSE, place, &time_text, error))
+    return FALSE;
+  if (*started != NULL)
+    {
+      if (days >= 0 || time_text != NULL)
+        return invalid (error, _("%s has both “started” and “started_days_ago”; keep one."), place);
+      return TRUE;
+    }
+  if (cJSON_GetObjectItemCaseSensitive (json, "started_days_ago") == NULL)
+    return invalid (error, _("%s has neither “started” nor “started_days_ago”."), place);
+  if (days < ALERT_DAYS_MIN || days > ALERT_DAYS_MAX)
+    return invalid (error, _("The “%s” of %s must be between %d and %d."), "started_days_ago", place,
+                    ALERT_DAYS_MIN, ALERT_DAYS_MAX);
+  if (time_text != NULL && !parse_clock (time_text, 23, &hour, &minute))
+    return invalid (error, _("The “%s” of %s, “%s”, must be a time of day such as “09:30”."), "started_time",
+                    place, time_text);
+  *started = working_day_before (loader->now, days, hour, minute);
+  return TRUE;
+}
+
+static gboolean
+load_alert_test (Loader     *loader,
+                 GHashTable *existing,
+                 cJSON      *json,
+                 guint       index,
+                 GError    **error)
+{
+  g_autofree char *place = g_strdup_printf (_("alert test %u"), index);
+  g_autofree char *key = NULL;
+  g_autoptr(GDateTime) started = NULL;
+  g_autoptr(GDateTime) ended = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GError) local_error = NULL;
+  DemoCampaign demo = { 0 };
+  const char *name, *operator_name;
+  cJSON *partners, *item;
+  int target;
+  guint n = 0;
+  gboolean ok;
+
+  if (!check_object (json, place, error) ||
+      !get_string (json, "name", TRUE, place, &name, error) ||
+      !get_string (json, "operator", FALSE, place, &operator_name, error) ||
+      !get_alert_start (loader, json, place, &started, error) ||
+      !get_int (json, "target_minutes", 15, place, &target, error) ||
+      !get_enum (json, "channel", CR_TYPE_ALERT_CHANNEL, CR_ALERT_CHANNEL_PHONE, place, &demo.channel, error) ||
+      !get_offset (json, "ended", started, place, &ended, error) ||
+      !get_array (json, "partners", place, &partners, error))
+    return FALSE;
+  if (ended == NULL)
+    return invalid (error, _("%s has no “%s”."), place, "ended");
+  if (target < 1 || target > ALERT_MINUTES_MAX)
+    return invalid (error, _("The “%s” of %s must be between %d and %d."), "target_minutes", place, 1,
+                    ALERT_MINUTES_MAX);
+  if (g_date_time_compare (ended, loader->now) > 0)
+    return invalid (error, _("%s ends after now: the demo’s alert tests are all over."), place);
+
+  key = g_utf8_casefold (name, -1);
+  if (!g_hash_table_add (existing, g_steal_pointer (&key)))
+    {
+      g_debug ("Alert test “%s” is already there; keeping it as it is", name);
+      return TRUE;
+    }
+
+  cJSON_ArrayForEach (item, partners)
+    {
+      g_autofree char *partner_place = g_strdup_printf (_("partner %u of alert test %u"), ++n, index);
+      const char *partner_name;
+      CrPartner *partner;
+      gint64 id;
+
+      if (!check_object (item, partner_place, error) ||
+          !get_string (item, "partner", TRUE, partner_place, &partner_name, error))
+        return FALSE;
+      partner = find_partner (loader, partner_name);
+      if (partner == NULL)
+        return invalid (error, _("%s, “%s”, is not a partner of the file."), partner_place, partner_name);
+      if (!g_hash_table_add (seen, partner))
+        return invalid (error, _("%s, “%s”, is already earlier in the alert test."), partner_place, partner_name);
+      id = cr_record_get_id (CR_RECORD (partner));
+      g_array_append_val (ids, id);
+    }
+  /* No list would mean every partner to the store. */
+  if (ids->len == 0)
+    return invalid (error, _("%s has no “%s”."), place, "partners");
+
+  if (operator_name != NULL)
+    cr_store_set_operator (loader->store, operator_name);
+  ok = cr_store_start_alert_campaign (loader->store, name, (const gint64 *) ids->data, ids->len, (guint) target,
+                                      started, &demo.id, &local_error);
+  if (!store_result (ok, g_steal_pointer (&local_error), place, error))
+    return FALSE;
+  demo.started_at = started;
+  demo.ended_at = ended;
+  n = 0;
+  cJSON_ArrayForEach (item, partners)
+    {
+      g_autofree char *partner_place = g_strdup_printf (_("partner %u of alert test %u"), ++n, index);
+
+      if (!load_alert_partner (loader, &demo, g_array_index (ids, gint64, n - 1), item, partner_place, error))
+        return FALSE;
+    }
+  ok = cr_store_end_alert_campaign (loader->store, demo.id, ended, &local_error);
+  return store_result (ok, g_steal_pointer (&local_error), place, error);
+}
+
+/* Past alert tests with the partners' SPOCs, through the store's
+ * stopwatch API like an operator's calls. An alert test of the same name
+ * is kept as it is, so that loading the demo again after its event was
+ * deleted does not test the partners twice. */
+static gboolean
+load_alert_tests (Loader  *loader,
+                  cJSON   *root,
+                  GError **error)
+{
+  g_autoptr(GHashTable) existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GListModel) campaigns = NULL;
+  g_autofree char *original_operator = NULL;
+  cJSON *list, *item;
+  guint index = 0;
+  gboolean ok = TRUE;
+
+  if (!get_array (root, "alert_tests", _("the file"), &list, error))
+    return FALSE;
+  if (list == NULL)
+    return TRUE;
+  campaigns = cr_store_list_alert_campaigns (loader->store, error);
+  if (campaigns == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (campaigns); i++)
+    {
+      g_autoptr(CrAlertCampaign) campaign = g_list_model_get_item (campaigns, i);
+
+      g_hash_table_add (existing, g_utf8_casefold (cr_alert_campaign_get_name (campaign), -1));
+    }
+
+  original_operator = g_strdup (cr_store_get_operator (loader->store));
+  cJSON_ArrayForEach (item, list)
+    if (!(ok = load_alert_test (loader, existing, item, ++index, error)))
+      break;
+  cr_store_set_operator (loader->store, original_operator);
+  return ok;
+}
+
 /* Everything but the transaction, which the caller holds. */
 static gboolean
 load_all (Loader  *loader,
@@ -1024,7 +1391,9 @@ load_all (Loader  *loader,
 
   if (!load_templates (loader, root, error))
     return FALSE;
-  return load_activation (loader, root, event, error);
+  if (!load_activation (loader, root, event, error))
+    return FALSE;
+  return load_alert_tests (loader, root, error);
 }
 
 static cJSON *
