@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cr-store-contacts.h"
 #include "cr-test-utils.h"
 
 static char *tmpdir;
@@ -74,6 +75,33 @@ char *
 cr_test_fixture_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+CrContact *
+cr_test_find_contact (CrStore    *store,
+                      const char *name)
+{
+  g_autoptr(GListModel) all = cr_store_list (store, CR_TYPE_CONTACT, NULL, 0, NULL);
+
+  g_assert_nonnull (all);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(CrContact) contact = g_list_model_get_item (all, i);
+
+      if (g_strcmp0 (cr_contact_get_name (contact), name) == 0)
+        return g_steal_pointer (&contact);
+    }
+  return NULL;
+}
+
+gint64
+cr_test_partner_id (CrStore    *store,
+                    const char *name)
+{
+  g_autoptr(CrPartner) partner = cr_store_find_partner (store, name, NULL);
+
+  g_assert_nonnull (partner);
+  return cr_record_get_id (CR_RECORD (partner));
 }
 
 int

@@ -14,6 +14,12 @@ char       *cr_test_tmp_path      (const char *name);
 /* A new store on a new file in cr_test_tmpdir(). */
 CrStore    *cr_test_open_store    (void);
 char       *cr_test_fixture_path  (const char *name);
+/* The contact called @name exactly, or NULL. */
+CrContact  *cr_test_find_contact  (CrStore    *store,
+                                   const char *name);
+/* The id of the partner called @name; asserts there is one. */
+gint64      cr_test_partner_id    (CrStore    *store,
+                                   const char *name);
 /* Runs a command line, returns its exit status; output in @out/@err. */
 int         cr_test_run           (const char *const *argv,
                                    char      **out,

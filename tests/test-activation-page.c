@@ -7,7 +7,7 @@
 #include "cr-activation-page.h"
 #include "cr-application.h"
 #include "cr-demo.h"
-#include "cr-test-utils.h"
+#include "cr-test-widgets.h"
 #include "cr-text-prompt.h"
 #include "cr-time.h"
 #include "cr-window.h"
@@ -20,102 +20,41 @@
 
 #define ALICE "Alice Exemple"
 
-typedef struct
+typedef struct _Fixture Fixture;
+struct _Fixture
 {
   CrApplication *app;
   CrWindow *window;
   CrActivationPage *page;
   CrStore *store;
-  void (*body) (gpointer f, gconstpointer data);
-  gconstpointer data;
-} Fixture;
-
-static gboolean
-wait_for (gboolean (*done) (Fixture *), Fixture *f)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (f))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
+  void (*body) (Fixture *f);
+};
 
 static void
-spin (guint ms)
+activate_cb (CrApplication *app,
+             GtkWindow     *window,
+             gpointer       data)
 {
-  gint64 until = g_get_monotonic_time () + ms * 1000;
+  Fixture *f = data;
 
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-activate_cb (GApplication *app,
-             Fixture      *f)
-{
-  f->window = CR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (f->window);
-  f->store = cr_application_get_store (f->app);
-  f->page = CR_ACTIVATION_PAGE (find_widget (GTK_WIDGET (f->window), CR_TYPE_ACTIVATION_PAGE));
-  g_assert_nonnull (f->page);
-  cr_window_show_page (f->window, "activation");
-  f->body (f, f->data);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-}
-
-static GSettings *
-test_settings (void)
-{
-  return g_settings_new ("io.github.crisisroom.CrisisRoom");
+  f->app = app;
+  f->window = CR_WINDOW (window);
+  f->store = cr_application_get_store (app);
+  f->page = cr_test_show_page (f->window, CR_TYPE_ACTIVATION_PAGE, "activation");
+  f->body (f);
 }
 
 /* `crisis-room --database FILE --demo`, with @operator_name remembered
  * from an earlier shift ("" for the first start). */
 static void
 run_in_application (const char *operator_name,
-                    void (*body) (Fixture *f, gconstpointer data))
+                    void (*body) (Fixture *f))
 {
-  g_autofree char *path = cr_test_tmp_path ("activation-page.gpkg");
-  g_autoptr(GSettings) settings = test_settings ();
-  char *argv[] = { (char *) "crisis-room", NULL };
-  CrOptions options = { 0 };
-  Fixture f = { 0 };
+  g_autoptr(GSettings) settings = cr_test_settings ();
+  Fixture f = { .body = body };
 
   g_settings_set_string (settings, "operator-name", operator_name);
-  options.database = path;
-  options.demo = TRUE;
-  f.app = cr_application_new (&options);
-  f.body = (void (*) (gpointer, gconstpointer)) body;
-  g_signal_connect_after (f.app, "activate", G_CALLBACK (activate_cb), &f);
-  g_assert_cmpint (g_application_run (G_APPLICATION (f.app), 1, argv), ==, 0);
-  g_object_add_weak_pointer (G_OBJECT (f.app), (gpointer *) &f.app);
-  g_object_unref (f.app);
-  g_assert_null (f.app);
+  cr_test_run_window (TRUE, activate_cb, &f);
 }
 
 static CrActivation *
@@ -158,26 +97,18 @@ stored_item (Fixture *f,
   return item;
 }
 
-static AdwMessageDialog *prompt;
-
 static gboolean
-prompt_shown (Fixture *f)
+prompt_shown (gpointer heading)
 {
-  prompt = cr_text_prompt_find ((const char *) f->data);
-  return prompt != NULL;
+  return cr_text_prompt_find (heading) != NULL;
 }
 
 /* Waits for the prompt with that heading. */
 static AdwMessageDialog *
-wait_for_prompt (Fixture    *f,
-                 const char *heading)
+wait_for_prompt (const char *heading)
 {
-  gconstpointer saved = f->data;
-
-  f->data = heading;
-  g_assert_true (wait_for (prompt_shown, f));
-  f->data = saved;
-  return prompt;
+  g_assert_true (cr_test_wait_until (prompt_shown, (gpointer) heading, 20));
+  return cr_text_prompt_find (heading);
 }
 
 static gint64
@@ -199,15 +130,14 @@ last_tick_operator_is (Fixture    *f,
 /* ---- The operator ---- */
 
 static void
-first_start_asks_operator (Fixture      *f,
-                           gconstpointer data)
+first_start_asks_operator (Fixture *f)
 {
-  g_autoptr(GSettings) settings = test_settings ();
+  g_autoptr(GSettings) settings = cr_test_settings ();
   g_autoptr(CrActivation) activation = demo_activation (f);
   gint64 activation_id = cr_record_get_id (CR_RECORD (activation));
   g_autoptr(CrActivationItem) item = item_in_state (f, activation_id, CR_ITEM_STATE_OPEN);
   g_autoptr(CrActivationItem) ticked = NULL;
-  AdwMessageDialog *dialog = wait_for_prompt (f, "Who Is on Shift?");
+  AdwMessageDialog *dialog = wait_for_prompt ("Who Is on Shift?");
   CrChecklistRow *row;
 
   /* No name, no shift. */
@@ -236,8 +166,7 @@ first_start_asks_operator (Fixture      *f,
 /* ---- Ticking ---- */
 
 static void
-tick_and_untick (Fixture      *f,
-                 gconstpointer data)
+tick_and_untick (Fixture *f)
 {
   g_autoptr(CrActivation) activation = demo_activation (f);
   gint64 activation_id = cr_record_get_id (CR_RECORD (activation));
@@ -275,7 +204,7 @@ tick_and_untick (Fixture      *f,
   n_log = g_list_model_get_n_items (log);
   g_clear_object (&log);
   g_assert_true (gtk_widget_activate (GTK_WIDGET (check)));
-  dialog = wait_for_prompt (f, "Un-tick Item?");
+  dialog = wait_for_prompt ("Un-tick Item?");
   g_assert_true (gtk_check_button_get_active (check));
   g_assert_false (cr_text_prompt_accept (dialog));
   after = stored_item (f, item_id);
@@ -299,8 +228,7 @@ tick_and_untick (Fixture      *f,
 }
 
 static void
-not_applicable_needs_reason (Fixture      *f,
-                             gconstpointer data)
+not_applicable_needs_reason (Fixture *f)
 {
   g_autoptr(CrActivation) activation = demo_activation (f);
   gint64 activation_id = cr_record_get_id (CR_RECORD (activation));
@@ -315,7 +243,7 @@ not_applicable_needs_reason (Fixture      *f,
   na = cr_checklist_row_get_not_applicable_button (row);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (na)));
   g_assert_true (gtk_widget_activate (GTK_WIDGET (na)));
-  dialog = wait_for_prompt (f, "Not Applicable?");
+  dialog = wait_for_prompt ("Not Applicable?");
   g_assert_false (cr_text_prompt_can_accept (dialog));
   g_assert_false (cr_text_prompt_accept (dialog));
   after = stored_item (f, item_id);
@@ -366,8 +294,7 @@ check_overdue_rows (Fixture   *f,
 }
 
 static void
-overdue_items_stand_out (Fixture      *f,
-                         gconstpointer data)
+overdue_items_stand_out (Fixture *f)
 {
   g_autoptr(CrActivation) activation = demo_activation (f);
   gint64 activation_id = cr_record_get_id (CR_RECORD (activation));
@@ -405,8 +332,7 @@ overdue_items_stand_out (Fixture      *f,
 /* ---- Closing, opening ---- */
 
 static void
-closing_makes_read_only (Fixture      *f,
-                         gconstpointer data)
+closing_makes_read_only (Fixture *f)
 {
   g_autoptr(CrActivation) activation = demo_activation (f);
   gint64 activation_id = cr_record_get_id (CR_RECORD (activation));
@@ -443,7 +369,7 @@ closing_makes_read_only (Fixture      *f,
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (cr_checklist_row_get_check_button (row))));
   gtk_widget_activate (GTK_WIDGET (cr_checklist_row_get_check_button (row)));
   g_assert_true (gtk_check_button_get_active (cr_checklist_row_get_check_button (row)));
-  spin (100);
+  cr_test_spin (100);
   g_assert_null (cr_text_prompt_find (NULL));
   after = stored_item (f, cr_record_get_id (CR_RECORD (item)));
   g_assert_cmpint (cr_activation_item_get_state (after), ==, CR_ITEM_STATE_OPEN);
@@ -452,8 +378,7 @@ closing_makes_read_only (Fixture      *f,
 }
 
 static void
-open_from_dialog (Fixture      *f,
-                  gconstpointer data)
+open_from_dialog (Fixture *f)
 {
   g_autoptr(CrActivation) old = demo_activation (f);
   g_autoptr(CrEvent) event = cr_window_get_event (f->window);
@@ -519,16 +444,16 @@ open_from_dialog (Fixture      *f,
 static gint64 watched_item;
 
 static gboolean
-row_shows_done (Fixture *f)
+row_shows_done (gpointer data)
 {
+  Fixture *f = data;
   CrChecklistRow *row = cr_activation_page_find_row (f->page, watched_item);
 
   return row != NULL && gtk_check_button_get_active (cr_checklist_row_get_check_button (row));
 }
 
 static void
-follows_other_process (Fixture      *f,
-                       gconstpointer data)
+follows_other_process (Fixture *f)
 {
   g_autoptr(CrActivation) activation = demo_activation (f);
   g_autoptr(CrActivationItem) item = item_in_state (f, cr_record_get_id (CR_RECORD (activation)), CR_ITEM_STATE_OPEN);
@@ -543,28 +468,27 @@ follows_other_process (Fixture      *f,
   g_assert_true (cr_store_set_item_state (other, watched_item, CR_ITEM_STATE_DONE, NULL, NULL, &error));
   g_assert_no_error (error);
   /* …and this page shows it without being asked. */
-  g_assert_true (wait_for (row_shows_done, f));
+  g_assert_true (cr_test_wait_until (row_shows_done, f, 20));
 }
 
 static char *report_path;
 
 static gboolean
-report_written (Fixture *f)
+report_written (gpointer data)
 {
   return g_file_test (report_path, G_FILE_TEST_EXISTS);
 }
 
 static void
-exports_report (Fixture      *f,
-                gconstpointer data)
+exports_report (Fixture *f)
 {
   g_autoptr(CrActivation) activation = demo_activation (f);
   g_autofree char *contents = NULL;
 
   report_path = cr_test_tmp_path ("report.csv");
   cr_activation_page_export_report (f->page, report_path);
-  g_assert_true (wait_for (report_written, f));
-  spin (200);
+  g_assert_true (cr_test_wait_until (report_written, NULL, 20));
+  cr_test_spin (200);
   g_assert_true (g_file_get_contents (report_path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "Crowd surge at gate C"));
   g_clear_pointer (&report_path, g_free);
@@ -622,11 +546,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* No G_TEST_OPTION_ISOLATE_DIRS: it hides the system's XDG_DATA_DIRS,
-   * where GTK finds the MIME database it needs to load SVG icons. The
-   * window uses only the database file the test names. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  cr_test_widgets_init (&argc, &argv);
 
   g_test_add_func ("/activation-page/first-start-operator", test_first_start);
   g_test_add_func ("/activation-page/tick-untick", test_tick_untick);

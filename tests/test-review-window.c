@@ -415,16 +415,31 @@ export_only (Fixture *f)
   review_path = export_review_file (f, cr_record_get_id (CR_RECORD (midi)));
 }
 
+static GString *printed;
+
+static void
+print_to_string (const char *text)
+{
+  g_string_append (printed, text);
+}
+
 static void
 test_cli_review (void)
 {
   char *argv[] = { (char *) "crisis-room", NULL };
   CrOptions options = { 0 };
   CrApplication *app;
+  GPrintFunc old_print;
 
   run_in_application (export_only);
   options.review = review_path;
+  /* What the command says of the file before its window opens. */
+  printed = g_string_new (NULL);
+  old_print = g_set_print_handler (print_to_string);
   g_assert_cmpint (cr_cli_check_review (&options), ==, CR_EXIT_OK);
+  g_set_print_handler (old_print);
+  g_assert_true (g_str_has_prefix (printed->str, "Review file of “" MIDI "”: 2 contacts, exported on "));
+  g_string_free (printed, TRUE);
   app = cr_application_new (&options);
   g_signal_connect_after (app, "activate", G_CALLBACK (review_activate_cb), NULL);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);

@@ -5,7 +5,7 @@
 
 #include "cr-application.h"
 #include "cr-demo.h"
-#include "cr-test-utils.h"
+#include "cr-test-widgets.h"
 #include "cr-layers-panel.h"
 #include "cr-time-control.h"
 #include "cr-time.h"
@@ -15,73 +15,47 @@
  * demo event listed and selected, its features drawn on the map. Runs in
  * its own X server (tests/xvfb-run-test). */
 
-typedef struct
+typedef struct _Fixture Fixture;
+struct _Fixture
 {
   CrApplication *app;
   CrWindow *window;
-  void (*body) (gpointer f, gconstpointer data);
-  gconstpointer data;
-} Fixture;
+  void (*body) (Fixture *f);
+};
 
 static gboolean
-wait_for (gboolean (*done) (Fixture *), Fixture *f)
+features_drawn (gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  Fixture *f = data;
 
-  while (!done (f))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static gboolean
-features_drawn (Fixture *f)
-{
   return cr_feature_layer_get_n_drawn (cr_window_get_feature_layer (f->window)) > 0;
 }
 
-/* Runs after the application's own activate, which opened the window. */
 static void
-activate_cb (GApplication *app,
-             Fixture      *f)
+activate_cb (CrApplication *app,
+             GtkWindow     *window,
+             gpointer       data)
 {
-  f->window = CR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (f->window);
-  f->body (f, f->data);
-  /* The last window closing ends g_application_run(). */
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  Fixture *f = data;
+
+  f->app = app;
+  f->window = CR_WINDOW (window);
+  f->body (f);
 }
 
 /* The application's whole life, as `crisis-room --database FILE [--demo]`
  * runs it: g_application_run() with its start-up and shut-down. */
 static void
-run_in_application (gconstpointer data,
-                    void (*body) (Fixture *f, gconstpointer data))
+run_in_application (gboolean demo,
+                    void (*body) (Fixture *f))
 {
-  g_autofree char *path = cr_test_tmp_path ("window.gpkg");
-  char *argv[] = { (char *) "crisis-room", NULL };
-  CrOptions options = { 0 };
-  Fixture f = { 0 };
+  Fixture f = { .body = body };
 
-  options.database = path;
-  options.demo = GPOINTER_TO_INT (data);
-  f.app = cr_application_new (&options);
-  f.body = (void (*) (gpointer, gconstpointer)) body;
-  f.data = data;
-  g_signal_connect_after (f.app, "activate", G_CALLBACK (activate_cb), &f);
-  g_assert_cmpint (g_application_run (G_APPLICATION (f.app), 1, argv), ==, 0);
-  g_object_add_weak_pointer (G_OBJECT (f.app), (gpointer *) &f.app);
-  g_object_unref (f.app);
-  g_assert_null (f.app);
+  cr_test_run_window (demo, activate_cb, &f);
 }
 
 static void
-demo_event_shown (Fixture      *f,
-                  gconstpointer data)
+demo_event_shown (Fixture *f)
 {
   g_autoptr(CrEvent) event = NULL;
   CrStore *store = cr_application_get_store (f->app);
@@ -94,7 +68,7 @@ demo_event_shown (Fixture      *f,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), !=, NULL);
 
   /* The map is fitted to the event, so every feature is on screen. */
-  g_assert_true (wait_for (features_drawn, f));
+  g_assert_true (cr_test_wait_until (features_drawn, f, 20));
   n_features = cr_store_count (store, CR_TYPE_FEATURE, "event_id",
                                cr_record_get_id (CR_RECORD (event)), NULL);
   g_assert_cmpint (n_features, >, 10);
@@ -103,8 +77,7 @@ demo_event_shown (Fixture      *f,
 }
 
 static void
-empty_database (Fixture      *f,
-                gconstpointer data)
+empty_database (Fixture *f)
 {
   g_assert_cmpuint (g_list_model_get_n_items (cr_window_get_events (f->window)), ==, 0);
   g_assert_null (cr_window_get_event (f->window));
@@ -112,8 +85,7 @@ empty_database (Fixture      *f,
 }
 
 static void
-event_appears_when_added (Fixture      *f,
-                          gconstpointer data)
+event_appears_when_added (Fixture *f)
 {
   CrStore *store = cr_application_get_store (f->app);
   g_autoptr(CrEvent) event = cr_event_new ();
@@ -135,8 +107,7 @@ event_appears_when_added (Fixture      *f,
 /* The time control drives the renderer's time; play moves it forward
  * within the event, and "All times" clears it. */
 static void
-time_control_drives_map (Fixture      *f,
-                         gconstpointer data)
+time_control_drives_map (Fixture *f)
 {
   CrTimeControl *control = cr_time_control_new ();
   CrMapRenderer *renderer = cr_window_get_renderer (f->window);
@@ -173,32 +144,23 @@ time_control_drives_map (Fixture      *f,
   g_object_unref (control);
 }
 
+static gboolean
+is_kind_check (GtkWidget    *widget,
+               gconstpointer kind)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "kind"), kind) == 0;
+}
+
 /* The layers panel is a view of the renderer's switches. */
 static void
-layers_panel_switches (Fixture      *f,
-                       gconstpointer data)
+layers_panel_switches (Fixture *f)
 {
   CrMapRenderer *renderer = cr_window_get_renderer (f->window);
   CrLayersPanel *panel = g_object_ref_sink (cr_layers_panel_new (renderer));
-  GtkWidget *check = NULL;
+  GtkWidget *check;
 
-  /* Find the check button of the red zone's row. */
-  for (GtkWidget *w = GTK_WIDGET (panel); w != NULL;)
-    {
-      if (GTK_IS_CHECK_BUTTON (w) && g_strcmp0 (g_object_get_data (G_OBJECT (w), "kind"), "red_zone") == 0)
-        {
-          check = w;
-          break;
-        }
-      if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL && w != GTK_WIDGET (panel))
-            w = gtk_widget_get_parent (w);
-          w = (w == NULL || w == GTK_WIDGET (panel)) ? NULL : gtk_widget_get_next_sibling (w);
-        }
-    }
+  /* The check button of the red zone's row. */
+  check = cr_test_find_widget_full (GTK_WIDGET (panel), is_kind_check, "red_zone");
   g_assert_nonnull (check);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
@@ -214,42 +176,38 @@ layers_panel_switches (Fixture      *f,
 static void
 test_time_control (void)
 {
-  run_in_application (GINT_TO_POINTER (TRUE), time_control_drives_map);
+  run_in_application (TRUE, time_control_drives_map);
 }
 
 static void
 test_layers_panel (void)
 {
-  run_in_application (GINT_TO_POINTER (TRUE), layers_panel_switches);
+  run_in_application (TRUE, layers_panel_switches);
 }
 
 static void
 test_demo_event_shown (void)
 {
-  run_in_application (GINT_TO_POINTER (TRUE), demo_event_shown);
+  run_in_application (TRUE, demo_event_shown);
 }
 
 static void
 test_empty_database (void)
 {
-  run_in_application (GINT_TO_POINTER (FALSE), empty_database);
+  run_in_application (FALSE, empty_database);
 }
 
 static void
 test_event_appears_when_added (void)
 {
-  run_in_application (GINT_TO_POINTER (FALSE), event_appears_when_added);
+  run_in_application (FALSE, event_appears_when_added);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  /* No G_TEST_OPTION_ISOLATE_DIRS: it hides the system's XDG_DATA_DIRS,
-   * where GTK finds the MIME database it needs to load SVG icons. The
-   * window uses only the database file the test names. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  cr_test_widgets_init (&argc, &argv);
 
   g_test_add_func ("/window/demo-event-shown", test_demo_event_shown);
   g_test_add_func ("/window/empty-database", test_empty_database);

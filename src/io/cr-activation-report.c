@@ -8,7 +8,7 @@
 
 #include "cr-activation-report.h"
 #include "cr-labels.h"
-#include "cr-report-pdf.h"
+#include "cr-report-writer.h"
 #include "cr-time.h"
 
 /* The activation report: the timeline of one activation, its ticks (from
@@ -511,6 +511,25 @@ build_doc (CrActivationReport *self)
   return doc;
 }
 
+static void
+format_error (const char  *path,
+              GError     **error)
+{
+  g_set_error (error, CR_REPORT_ERROR, CR_REPORT_ERROR_FORMAT,
+               _("“%s”: an activation report is written as PDF or CSV. "
+                 "Give the file name the extension .pdf or .csv."),
+               path);
+}
+
+static const CrReportWriter writer = {
+  .build_pdf = (CrReportDoc * (*) (gpointer)) build_doc,
+  .text_format = CR_REPORT_FORMAT_CSV,
+  .build_text = (char *(*) (gpointer, gsize *)) cr_activation_report_to_csv,
+  .format_error = format_error,
+  .ref = (gpointer (*) (gpointer)) cr_activation_report_ref,
+  .unref = (void (*) (gpointer)) cr_activation_report_unref,
+};
+
 /**
  * cr_activation_report_write_pdf:
  *
@@ -522,13 +541,7 @@ cr_activation_report_write_pdf (CrActivationReport *self,
                                 GCancellable       *cancellable,
                                 GError            **error)
 {
-  g_autoptr(CrReportDoc) doc = NULL;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  doc = build_doc (self);
-  return cr_report_doc_write_pdf (doc, path, cancellable, error);
+  return cr_report_writer_write_pdf (&writer, self, path, cancellable, error);
 }
 
 /**
@@ -546,46 +559,7 @@ cr_activation_report_export (CrActivationReport *self,
                              GCancellable       *cancellable,
                              GError            **error)
 {
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  switch (cr_report_format_for_path (path))
-    {
-    case CR_REPORT_FORMAT_PDF:
-      return cr_activation_report_write_pdf (self, path, cancellable, error);
-    case CR_REPORT_FORMAT_CSV:
-      {
-        gsize length;
-        g_autofree char *text = cr_activation_report_to_csv (self, &length);
-
-        if (g_cancellable_set_error_if_cancelled (cancellable, error))
-          return FALSE;
-        return cr_report_write_text (path, text, (gssize) length, error);
-      }
-    case CR_REPORT_FORMAT_MARKDOWN:
-    case CR_REPORT_FORMAT_UNKNOWN:
-    default:
-      g_set_error (error, CR_REPORT_ERROR, CR_REPORT_ERROR_FORMAT,
-                   _("“%s”: an activation report is written as PDF or CSV. "
-                     "Give the file name the extension .pdf or .csv."),
-                   path);
-      return FALSE;
-    }
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  CrActivationReport *self = g_object_get_data (G_OBJECT (task), "report");
-  GError *error = NULL;
-
-  if (cr_activation_report_export (self, task_data, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return cr_report_writer_export (&writer, self, path, cancellable, error);
 }
 
 /**
@@ -600,26 +574,13 @@ cr_activation_report_export_async (CrActivationReport  *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (path != NULL);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cr_activation_report_export_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_object_set_data_full (G_OBJECT (task), "report", cr_activation_report_ref (self),
-                          (GDestroyNotify) cr_activation_report_unref);
-  g_task_run_in_thread (task, export_thread);
+  cr_report_writer_export_async (&writer, self, path, cancellable, cr_activation_report_export_async, callback,
+                                 user_data);
 }
 
 gboolean
 cr_activation_report_export_finish (GAsyncResult *result,
                                     GError      **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cr_activation_report_export_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return cr_report_writer_export_finish (result, cr_activation_report_export_async, error);
 }

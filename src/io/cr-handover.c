@@ -8,7 +8,7 @@
 
 #include "cr-handover.h"
 #include "cr-labels.h"
-#include "cr-report-pdf.h"
+#include "cr-report-writer.h"
 #include "cr-time.h"
 
 /* The shift handover summary: what the incoming shift must know about a
@@ -806,6 +806,35 @@ build_doc (CrHandover *self)
   return doc;
 }
 
+static char *
+build_markdown (CrHandover *self,
+                gsize      *length)
+{
+  char *text = cr_handover_to_markdown (self);
+
+  *length = strlen (text);
+  return text;
+}
+
+static void
+format_error (const char  *path,
+              GError     **error)
+{
+  g_set_error (error, CR_REPORT_ERROR, CR_REPORT_ERROR_FORMAT,
+               _("“%s”: a handover is written as PDF or Markdown. "
+                 "Give the file name the extension .pdf or .md."),
+               path);
+}
+
+static const CrReportWriter writer = {
+  .build_pdf = (CrReportDoc * (*) (gpointer)) build_doc,
+  .text_format = CR_REPORT_FORMAT_MARKDOWN,
+  .build_text = (char *(*) (gpointer, gsize *)) build_markdown,
+  .format_error = format_error,
+  .ref = (gpointer (*) (gpointer)) cr_handover_ref,
+  .unref = (void (*) (gpointer)) cr_handover_unref,
+};
+
 /**
  * cr_handover_write_pdf:
  *
@@ -817,13 +846,7 @@ cr_handover_write_pdf (CrHandover   *self,
                        GCancellable *cancellable,
                        GError      **error)
 {
-  g_autoptr(CrReportDoc) doc = NULL;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  doc = build_doc (self);
-  return cr_report_doc_write_pdf (doc, path, cancellable, error);
+  return cr_report_writer_write_pdf (&writer, self, path, cancellable, error);
 }
 
 /**
@@ -842,45 +865,7 @@ cr_handover_export (CrHandover   *self,
                     GCancellable *cancellable,
                     GError      **error)
 {
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  switch (cr_report_format_for_path (path))
-    {
-    case CR_REPORT_FORMAT_PDF:
-      return cr_handover_write_pdf (self, path, cancellable, error);
-    case CR_REPORT_FORMAT_MARKDOWN:
-      {
-        g_autofree char *text = cr_handover_to_markdown (self);
-
-        if (g_cancellable_set_error_if_cancelled (cancellable, error))
-          return FALSE;
-        return cr_report_write_text (path, text, -1, error);
-      }
-    case CR_REPORT_FORMAT_CSV:
-    case CR_REPORT_FORMAT_UNKNOWN:
-    default:
-      g_set_error (error, CR_REPORT_ERROR, CR_REPORT_ERROR_FORMAT,
-                   _("“%s”: a handover is written as PDF or Markdown. "
-                     "Give the file name the extension .pdf or .md."),
-                   path);
-      return FALSE;
-    }
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  CrHandover *self = g_object_get_data (G_OBJECT (task), "handover");
-  GError *error = NULL;
-
-  if (cr_handover_export (self, task_data, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return cr_report_writer_export (&writer, self, path, cancellable, error);
 }
 
 /**
@@ -896,25 +881,12 @@ cr_handover_export_async (CrHandover          *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (path != NULL);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cr_handover_export_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_object_set_data_full (G_OBJECT (task), "handover", cr_handover_ref (self),
-                          (GDestroyNotify) cr_handover_unref);
-  g_task_run_in_thread (task, export_thread);
+  cr_report_writer_export_async (&writer, self, path, cancellable, cr_handover_export_async, callback, user_data);
 }
 
 gboolean
 cr_handover_export_finish (GAsyncResult *result,
                            GError      **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cr_handover_export_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return cr_report_writer_export_finish (result, cr_handover_export_async, error);
 }

@@ -173,6 +173,47 @@ get_partner_contact (CrStore *self,
 }
 
 /**
+ * cr_store_check_spoc_chain:
+ * @contact_ids: (array length=n_contacts): the SPOC, then the deputies
+ *   in order
+ *
+ * Checks what the schema cannot: every contact of the chain is one of
+ * the partner's, and none is in it twice. Whoever writes a chain (this
+ * store, or a #CrHistory step that records each row) checks it here.
+ *
+ * Returns: %TRUE when the chain can be written; else %FALSE with
+ *   %CR_STORE_ERROR_INVALID (or %CR_STORE_ERROR_NOT_FOUND)
+ */
+gboolean
+cr_store_check_spoc_chain (CrStore      *self,
+                           gint64        partner_id,
+                           const gint64 *contact_ids,
+                           guint         n_contacts,
+                           GError      **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (contact_ids != NULL || n_contacts == 0, FALSE);
+
+  for (guint i = 0; i < n_contacts; i++)
+    {
+      g_autoptr(CrContact) contact = get_partner_contact (self, partner_id, contact_ids[i], error);
+
+      if (contact == NULL)
+        return FALSE;
+      if (!g_hash_table_add (seen, (gpointer) &contact_ids[i]))
+        {
+          g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
+                       _("%s appears twice in the SPOC chain: keep each contact once."),
+                       cr_contact_get_name (contact));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
  * cr_store_set_spoc_chain:
  * @contact_ids: (array length=n_contacts): the SPOC, then the deputies
  *   in order; contacts of the partner
@@ -188,7 +229,6 @@ cr_store_set_spoc_chain (CrStore      *self,
                          GError      **error)
 {
   g_autoptr(GListModel) old = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(CrPartner) partner = NULL;
 
   g_return_val_if_fail (CR_IS_STORE (self), FALSE);
@@ -199,20 +239,8 @@ cr_store_set_spoc_chain (CrStore      *self,
   partner = cr_store_get (self, CR_TYPE_PARTNER, partner_id, error);
   if (partner == NULL)
     goto fail;
-  for (guint i = 0; i < n_contacts; i++)
-    {
-      g_autoptr(CrContact) contact = get_partner_contact (self, partner_id, contact_ids[i], error);
-
-      if (contact == NULL)
-        goto fail;
-      if (!g_hash_table_add (seen, (gpointer) &contact_ids[i]))
-        {
-          g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
-                       _("%s appears twice in the SPOC chain: keep each contact once."),
-                       cr_contact_get_name (contact));
-          goto fail;
-        }
-    }
+  if (!cr_store_check_spoc_chain (self, partner_id, contact_ids, n_contacts, error))
+    goto fail;
 
   old = cr_store_list (self, CR_TYPE_SPOC_ASSIGNMENT, "partner_id", partner_id, error);
   if (old == NULL)

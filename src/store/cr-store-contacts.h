@@ -25,6 +25,11 @@ int         cr_store_get_spoc_rank           (CrStore        *self,
                                               gint64          partner_id,
                                               gint64          contact_id,
                                               GError        **error);
+gboolean    cr_store_check_spoc_chain        (CrStore        *self,
+                                              gint64          partner_id,
+                                              const gint64   *contact_ids,
+                                              guint           n_contacts,
+                                              GError        **error);
 gboolean    cr_store_set_spoc_chain          (CrStore        *self,
                                               gint64          partner_id,
                                               const gint64   *contact_ids,

@@ -16,23 +16,38 @@
  * the handover and the report. Every write goes through the store, and
  * the page then shows what the store says. */
 
-/* ---- Ticking ---- */
-
+/* What a prompt's answer applies to: an item and the state asked for
+ * it, or the activation to close. */
 typedef struct
 {
   CrActivationPage *page;
-  gint64 item_id;
+  gint64 id;
   CrItemState state;
-} TickRequest;
+} Request;
+
+static Request *
+request_new (CrActivationPage *page,
+             gint64            id,
+             CrItemState       state)
+{
+  Request *request = g_new (Request, 1);
+
+  request->page = g_object_ref (page);
+  request->id = id;
+  request->state = state;
+  return request;
+}
 
 static void
-tick_request_free (gpointer data)
+request_free (gpointer data)
 {
-  TickRequest *request = data;
+  Request *request = data;
 
   g_clear_object (&request->page);
   g_free (request);
 }
+
+/* ---- Ticking ---- */
 
 static void
 set_state (CrActivationPage *self,
@@ -51,9 +66,9 @@ static void
 reason_given_cb (const char *reason,
                  gpointer    user_data)
 {
-  TickRequest *request = user_data;
+  Request *request = user_data;
 
-  set_state (request->page, request->item_id, request->state, reason);
+  set_state (request->page, request->id, request->state, reason);
 }
 
 static void
@@ -61,13 +76,10 @@ ask_reason (CrActivationPage *self,
             CrActivationItem *item,
             CrItemState       state)
 {
-  TickRequest *request = g_new0 (TickRequest, 1);
+  Request *request = request_new (self, cr_record_get_id (CR_RECORD (item)), state);
   const char *text = cr_activation_item_get_text (item);
   g_autofree char *body = NULL;
 
-  request->page = g_object_ref (self);
-  request->item_id = cr_record_get_id (CR_RECORD (item));
-  request->state = state;
   if (state == CR_ITEM_STATE_NOT_APPLICABLE)
     {
       /* Translators: %s is a checklist item */
@@ -75,7 +87,7 @@ ask_reason (CrActivationPage *self,
                                 "with the item and in the activation report."),
                               text);
       cr_text_prompt_new (GTK_WIDGET (self), _("Not Applicable?"), body, _("Reason"),
-                          _("Mark _Not Applicable"), FALSE, reason_given_cb, request, tick_request_free);
+                          _("Mark _Not Applicable"), FALSE, reason_given_cb, request, request_free);
       return;
     }
   if (cr_activation_item_get_state (item) == CR_ITEM_STATE_DONE)
@@ -89,7 +101,7 @@ ask_reason (CrActivationPage *self,
                               "goes into the logbook."),
                             text);
   cr_text_prompt_new (GTK_WIDGET (self), _("Un-tick Item?"), body, _("Reason"), _("_Un-tick"), FALSE,
-                      reason_given_cb, request, tick_request_free);
+                      reason_given_cb, request, request_free);
 }
 
 void
@@ -130,34 +142,19 @@ opened_cb (CrActivationPage   *self,
 }
 
 static void
-open_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  CrActivationDialog *dialog = cr_activation_page_open_dialog (CR_ACTIVATION_PAGE (widget));
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-close_activated (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  cr_activation_page_ask_close (CR_ACTIVATION_PAGE (widget));
-}
-
-static void
-handover_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+page_action_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
   CrActivationPage *self = CR_ACTIVATION_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  CrHandoverDialog *dialog;
 
-  dialog = cr_handover_dialog_new (self->store, self->settings, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (g_str_equal (action_name, "activation.open"))
+    gtk_window_present (GTK_WINDOW (cr_activation_page_open_dialog (self)));
+  else if (g_str_equal (action_name, "activation.close"))
+    cr_activation_page_ask_close (self);
+  else
+    gtk_window_present (GTK_WINDOW (cr_handover_dialog_new (self->store, self->settings,
+                                                            cr_ops_parent_window (widget))));
 }
 
 static gpointer
@@ -239,9 +236,9 @@ export_report_activated (GtkWidget  *widget,
 void
 _cr_activation_page_install_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "activation.open", NULL, open_activated);
-  gtk_widget_class_install_action (widget_class, "activation.close", NULL, close_activated);
-  gtk_widget_class_install_action (widget_class, "activation.handover", NULL, handover_activated);
+  gtk_widget_class_install_action (widget_class, "activation.open", NULL, page_action_activated);
+  gtk_widget_class_install_action (widget_class, "activation.close", NULL, page_action_activated);
+  gtk_widget_class_install_action (widget_class, "activation.handover", NULL, page_action_activated);
   gtk_widget_class_install_action (widget_class, "activation.export-report", "s", export_report_activated);
 }
 
@@ -258,41 +255,24 @@ cr_activation_page_open_dialog (CrActivationPage *self)
 {
   g_autoptr(CrEvent) event = NULL;
   CrActivationDialog *dialog;
-  GtkRoot *root;
 
   g_return_val_if_fail (CR_IS_ACTIVATION_PAGE (self), NULL);
 
   if (self->event_id > 0)
     event = cr_store_get (self->store, CR_TYPE_EVENT, self->event_id, NULL);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = cr_activation_dialog_new (self->store, event, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  dialog = cr_activation_dialog_new (self->store, event, cr_ops_parent_window (GTK_WIDGET (self)));
   g_signal_connect_object (dialog, "opened", G_CALLBACK (opened_cb), self, G_CONNECT_SWAPPED);
   return dialog;
-}
-
-typedef struct
-{
-  CrActivationPage *page;
-  gint64 activation_id;
-} CloseRequest;
-
-static void
-close_request_free (gpointer data)
-{
-  CloseRequest *request = data;
-
-  g_clear_object (&request->page);
-  g_free (request);
 }
 
 static void
 closing_note_cb (const char *note,
                  gpointer    user_data)
 {
-  CloseRequest *request = user_data;
+  Request *request = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!cr_store_close_activation (request->page->store, request->activation_id, note, NULL, &error))
+  if (!cr_store_close_activation (request->page->store, request->id, note, NULL, &error))
     cr_ops_show_error (GTK_WIDGET (request->page), error->message);
   else
     cr_ops_add_toast (GTK_WIDGET (request->page),
@@ -312,7 +292,7 @@ closing_note_cb (const char *note,
 AdwMessageDialog *
 cr_activation_page_ask_close (CrActivationPage *self)
 {
-  CloseRequest *request;
+  Request *request;
   g_autofree char *body = NULL;
   g_autoptr(GListModel) items = NULL;
   guint n_open = 0;
@@ -328,9 +308,7 @@ cr_activation_page_ask_close (CrActivationPage *self)
 
       n_open += cr_activation_item_get_state (item) == CR_ITEM_STATE_OPEN;
     }
-  request = g_new0 (CloseRequest, 1);
-  request->page = g_object_ref (self);
-  request->activation_id = cr_record_get_id (CR_RECORD (self->activation));
+  request = request_new (self, cr_record_get_id (CR_RECORD (self->activation)), CR_ITEM_STATE_OPEN);
   /* Translators: %s is the activation's name */
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "Closing makes “%s” and its checklist read-only; %u item is still "
@@ -342,7 +320,7 @@ cr_activation_page_ask_close (CrActivationPage *self)
                                        n_open),
                           cr_activation_get_name (self->activation), n_open);
   return cr_text_prompt_new (GTK_WIDGET (self), _("Close Activation?"), body, _("Closing note"),
-                             _("_Close Activation"), TRUE, closing_note_cb, request, close_request_free);
+                             _("_Close Activation"), TRUE, closing_note_cb, request, request_free);
 }
 
 /* Exports the report of the activation shown to @path (.pdf or .csv), in

@@ -6,10 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "cr-activation-page-private.h"
-#include "cr-application.h"
 #include "cr-labels.h"
 #include "cr-ops-utils.h"
-#include "cr-shift.h"
 #include "cr-time.h"
 
 /**
@@ -430,14 +428,6 @@ update_overdue_button (CrActivationPage *self)
   gtk_label_set_text (self->overdue_label, text);
 }
 
-static void
-update_shift (CrActivationPage *self)
-{
-  g_autofree char *label = cr_shift_button_label (self->store);
-
-  gtk_label_set_text (self->shift_label, label);
-}
-
 /**
  * cr_activation_page_refresh:
  *
@@ -460,7 +450,7 @@ cr_activation_page_refresh (CrActivationPage *self)
   if (self->store == NULL)
     return;
   now = page_now (self);
-  update_shift (self);
+  cr_ops_update_shift (self->shift_label, self->store);
   activations = cr_store_list_activations (self->store, TRUE, &error);
   if (activations == NULL)
     {
@@ -528,23 +518,10 @@ cr_activation_page_refresh (CrActivationPage *self)
   gtk_stack_set_visible_child_name (self->stack, "activation");
 }
 
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  CrActivationPage *self = user_data;
-
-  self->refresh_source = 0;
-  cr_activation_page_refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 queue_refresh (CrActivationPage *self)
 {
-  /* A burst of changes (a tick writes the item, its journal, the
-   * logbook) is one refresh. */
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add (refresh_idle_cb, self);
+  cr_ops_queue_idle (&self->refresh_source, (CrOpsPageFunc) cr_activation_page_refresh, self);
 }
 
 static void
@@ -591,7 +568,7 @@ overdue_toggled_cb (CrActivationPage *self)
 static void
 operator_changed_cb (CrActivationPage *self)
 {
-  update_shift (self);
+  cr_ops_update_shift (self->shift_label, self->store);
 }
 
 /* ---- Object ---- */
@@ -601,15 +578,8 @@ cr_activation_page_dispose (GObject *object)
 {
   CrActivationPage *self = CR_ACTIVATION_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_clear_handle_id (&self->clock_source, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_ACTIVATION_PAGE);
-  g_clear_object (&self->store);
-  g_clear_object (&self->settings);
+  cr_ops_page_unwatch (GTK_WIDGET (self), CR_TYPE_ACTIVATION_PAGE, &self->store, &self->settings,
+                       &self->refresh_source, &self->clock_source);
   g_clear_object (&self->activation);
   g_clear_pointer (&self->fixed_now, g_date_time_unref);
   g_clear_pointer (&self->event_name, g_free);
@@ -685,20 +655,10 @@ cr_activation_page_new_for_store (CrStore   *store,
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (CR_TYPE_ACTIVATION_PAGE, NULL);
-  self->store = g_object_ref (store);
-  self->settings = g_object_ref (settings);
-  g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
-  g_signal_connect_swapped (settings, "changed::operator-name", G_CALLBACK (operator_changed_cb), self);
+  cr_ops_page_watch (self, &self->store, &self->settings, store, settings, G_CALLBACK (store_changed_cb),
+                     G_CALLBACK (operator_changed_cb));
   cr_activation_page_refresh (self);
   return self;
-}
-
-static void
-selected_event_cb (CrActivationPage *self,
-                   GParamSpec       *pspec,
-                   CrEventSidebar   *sidebar)
-{
-  cr_activation_page_set_event (self, cr_event_sidebar_get_selected_event (sidebar));
 }
 
 /**
@@ -710,19 +670,10 @@ selected_event_cb (CrActivationPage *self,
 GtkWidget *
 cr_activation_page_new (CrWindow *window)
 {
-  CrApplication *app;
-  CrActivationPage *self;
-  CrEventSidebar *sidebar;
-
   g_return_val_if_fail (CR_IS_WINDOW (window), NULL);
 
-  app = CR_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
-  self = cr_activation_page_new_for_store (cr_application_get_store (app), cr_application_get_settings (app));
-  sidebar = cr_window_get_event_sidebar (window);
-  g_signal_connect_object (sidebar, "notify::selected-event", G_CALLBACK (selected_event_cb), self,
-                           G_CONNECT_SWAPPED);
-  cr_activation_page_set_event (self, cr_event_sidebar_get_selected_event (sidebar));
-  return GTK_WIDGET (self);
+  return cr_ops_page_new_for_window (window, (CrOpsPageNewFunc) cr_activation_page_new_for_store,
+                                     (CrOpsPageEventFunc) cr_activation_page_set_event);
 }
 
 /**

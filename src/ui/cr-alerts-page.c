@@ -8,6 +8,7 @@
 #include "cr-a11y.h"
 #include "cr-alerts-page-private.h"
 #include "cr-labels.h"
+#include "cr-ops-utils.h"
 #include "cr-store-alerts.h"
 #include "cr-store-contacts.h"
 #include "cr-time.h"
@@ -51,7 +52,7 @@ add_toast (CrAlertsPage *self,
   if (self->window != NULL)
     cr_window_add_toast (self->window, toast);
   else
-    g_object_unref (g_object_ref_sink (toast));
+    g_object_unref (toast);
 }
 
 static void
@@ -310,23 +311,12 @@ reload (CrAlertsPage *self)
                                  self->campaign_id > 0 && gtk_widget_get_visible (GTK_WIDGET (self->end_button)));
 }
 
-static gboolean
-reload_idle_cb (gpointer user_data)
-{
-  CrAlertsPage *self = user_data;
-
-  self->reload_idle = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* Starting a campaign writes a row per partner: reload once. Changes by
  * other windows and processes arrive here too. */
 static void
 store_changed_cb (CrAlertsPage *self)
 {
-  if (self->reload_idle == 0)
-    self->reload_idle = g_idle_add (reload_idle_cb, self);
+  cr_ops_queue_idle (&self->reload_idle, (CrOpsPageFunc) reload, self);
 }
 
 /* ---- Callbacks ---- */
@@ -479,7 +469,6 @@ end_campaign_activated (GtkWidget  *widget,
 {
   CrAlertsPage *self = CR_ALERTS_PAGE (widget);
   g_autoptr(CrAlertSummary) summary = cr_store_get_alert_summary (self->store, self->campaign_id, NULL);
-  GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog;
   g_autofree char *body = NULL;
 
@@ -493,7 +482,7 @@ end_campaign_activated (GtkWidget  *widget,
                                        "%u partners have not been reached yet: they will count as not reached.",
                                        summary->n_pending),
                           summary->n_pending);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("End the Alert Test?"), body);
+  dialog = adw_message_dialog_new (cr_ops_parent_window (widget), _("End the Alert Test?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Keep Calling"), "end",
                                     _("_End Alert Test"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "end", ADW_RESPONSE_DESTRUCTIVE);
@@ -501,32 +490,6 @@ end_campaign_activated (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (end_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static gboolean
-shortcut_cb (GtkWidget *widget,
-             GVariant  *args,
-             gpointer   user_data)
-{
-  CrAlertsPage *self = user_data;
-
-  /* Only while the page shows: other pages use the same keys. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return FALSE;
-  return gtk_widget_activate_action (GTK_WIDGET (self), g_variant_get_string (args, NULL), NULL);
-}
-
-/* GTK 4.8's drop-down does not pass its name on to the button inside
- * it, which is what screen readers see. */
-static void
-name_drop_down (GtkDropDown *drop_down,
-                const char  *name)
-{
-  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  if (button != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 /* ---- GObject ---- */
@@ -546,10 +509,7 @@ cr_alerts_page_dispose (GObject *object)
       self->window = NULL;
     }
   g_clear_pointer (&self->rows, g_hash_table_unref);
-  /* The bin unparents its child itself: done before the template's
-   * teardown, it does not unparent a widget already gone. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_ALERTS_PAGE);
+  cr_ops_dispose_template (GTK_WIDGET (self), CR_TYPE_ALERTS_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -620,7 +580,6 @@ cr_alerts_page_init (CrAlertsPage *self)
 {
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
   GtkEventController *shortcuts;
-  GtkShortcut *shortcut;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   cr_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
@@ -639,14 +598,12 @@ cr_alerts_page_init (CrAlertsPage *self)
   self->filling = TRUE;
   gtk_drop_down_set_model (self->channel_dropdown, G_LIST_MODEL (channels));
   self->filling = FALSE;
-  name_drop_down (self->channel_dropdown, _("Channel of the next calls"));
+  cr_ops_name_drop_down (self->channel_dropdown, _("Channel of the next calls"));
 
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
-  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_t, GDK_CONTROL_MASK),
-                               gtk_callback_action_new (shortcut_cb, self, NULL));
-  gtk_shortcut_set_arguments (shortcut, g_variant_new_string ("alerts.new-campaign"));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+  cr_ops_add_page_shortcut (GTK_WIDGET (self), GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_t, GDK_CONTROL_MASK,
+                            "alerts.new-campaign");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
@@ -732,7 +689,6 @@ cr_alerts_page_new_campaign (CrAlertsPage *self)
   g_autoptr(CrAlertCoverage) coverage = NULL;
   g_autofree char *date = NULL;
   g_autofree char *name = NULL;
-  GtkRoot *root;
   CrAlertCampaignDialog *dialog;
   guint target = 15;
 
@@ -744,8 +700,7 @@ cr_alerts_page_new_campaign (CrAlertsPage *self)
   name = g_strdup_printf (_("Alert test %s"), date);
   if (self->settings != NULL)
     target = g_settings_get_uint (self->settings, "alert-target-minutes");
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = cr_alert_campaign_dialog_new (self->store, name, target, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  dialog = cr_alert_campaign_dialog_new (self->store, name, target, cr_ops_parent_window (GTK_WIDGET (self)));
   /* A selection starts with those the yearly aim still misses. */
   coverage = cr_store_get_alert_coverage (self->store, now, NULL);
   for (guint i = 0; coverage != NULL && i < coverage->untested->len; i++)

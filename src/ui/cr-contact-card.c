@@ -298,11 +298,9 @@ more_button (gint64 contact_id,
   gtk_widget_set_tooltip_text (button, label);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  /* GTK 4.8's menu button does not pass its name on to the button
-   * inside it, which is what screen readers see. */
+  /* The button inside takes its name from this one (it is labelled by
+   * it): naming it too would make screen readers say the name twice. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (button)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   return button;
 }
 

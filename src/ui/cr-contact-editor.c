@@ -5,9 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "cr-a11y.h"
 #include "cr-contact-editor.h"
 #include "cr-email.h"
 #include "cr-phone.h"
+#include "cr-ui-utils.h"
 
 /**
  * CrContactEditor:
@@ -316,6 +318,7 @@ static void
 cr_contact_editor_init (CrContactEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cr_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 static void
@@ -354,7 +357,7 @@ cr_contact_editor_new (GtkWindow *parent,
   if (contact == NULL)
     {
       adw_window_title_set_title (self->window_title, _("New Contact"));
-      gtk_button_set_label (self->save_button, _("_Add"));
+      cr_ui_set_button_label (self->save_button, _("_Add"));
       adw_combo_row_set_selected (self->availability_row, 1);
       validate_cb (self);
       return self;
@@ -381,6 +384,33 @@ cr_contact_editor_new (GtkWindow *parent,
                                                        cr_record_get_id (CR_RECORD (contact))));
   validate_cb (self);
   return self;
+}
+
+/**
+ * cr_contact_editor_new_for_id:
+ * @contact_id: the contact to change, or 0 to add one to @partner_id
+ *
+ * Returns: (transfer none) (nullable): the dialog, not shown yet, or
+ *   %NULL with @error when the contact cannot be read
+ */
+CrContactEditor *
+cr_contact_editor_new_for_id (GtkWindow  *parent,
+                              CrHistory  *history,
+                              gint64      partner_id,
+                              gint64      contact_id,
+                              GError    **error)
+{
+  g_autoptr(CrContact) contact = NULL;
+
+  g_return_val_if_fail (CR_IS_HISTORY (history), NULL);
+
+  if (contact_id != 0)
+    {
+      contact = cr_store_get (cr_history_get_store (history), CR_TYPE_CONTACT, contact_id, error);
+      if (contact == NULL)
+        return NULL;
+    }
+  return cr_contact_editor_new (parent, history, partner_id, contact);
 }
 
 void

@@ -14,6 +14,11 @@ CrContactEditor *cr_contact_editor_new         (GtkWindow       *parent,
                                                 CrHistory       *history,
                                                 gint64           partner_id,
                                                 CrContact       *contact);
+CrContactEditor *cr_contact_editor_new_for_id  (GtkWindow       *parent,
+                                                CrHistory       *history,
+                                                gint64           partner_id,
+                                                gint64           contact_id,
+                                                GError         **error);
 void             cr_contact_editor_set_role    (CrContactEditor *self,
                                                 CrChainRole      role);
 GtkEditable     *cr_contact_editor_get_field   (CrContactEditor *self,

@@ -40,10 +40,19 @@ cr_directory_get_chain (CrStore *store,
   return ids;
 }
 
-static int
-chain_index (GArray *chain,
-             gint64  contact_id)
+/**
+ * cr_directory_chain_index:
+ * @chain: (element-type gint64): from cr_directory_get_chain()
+ *
+ * Returns: 0 for the SPOC, 1… for the deputies in order, -1 when the
+ *   contact is not in @chain
+ */
+int
+cr_directory_chain_index (GArray *chain,
+                          gint64  contact_id)
 {
+  g_return_val_if_fail (chain != NULL, -1);
+
   for (guint i = 0; i < chain->len; i++)
     if (g_array_index (chain, gint64, i) == contact_id)
       return (int) i;
@@ -92,7 +101,6 @@ cr_directory_set_chain (CrHistory    *history,
   CrStore *store;
   g_autoptr(GArray) old_chain = NULL;
   g_autoptr(GListModel) old = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   g_return_val_if_fail (CR_IS_HISTORY (history), FALSE);
   g_return_val_if_fail (contact_ids != NULL || n_contacts == 0, FALSE);
@@ -106,27 +114,8 @@ cr_directory_set_chain (CrHistory    *history,
   if (same_chain (old_chain, contact_ids, n_contacts))
     return cr_history_commit (history, error);
 
-  for (guint i = 0; i < n_contacts; i++)
-    {
-      g_autoptr(CrContact) contact = cr_store_get (store, CR_TYPE_CONTACT, contact_ids[i], error);
-
-      if (contact == NULL)
-        goto fail;
-      if (cr_contact_get_partner_id (contact) != partner_id)
-        {
-          g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
-                       _("%s is not a contact of this partner: only the partner’s own contacts "
-                         "can be its SPOC or deputies."), cr_contact_get_name (contact));
-          goto fail;
-        }
-      if (!g_hash_table_add (seen, (gpointer) &contact_ids[i]))
-        {
-          g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
-                       _("%s appears twice in the SPOC chain: keep each contact once."),
-                       cr_contact_get_name (contact));
-          goto fail;
-        }
-    }
+  if (!cr_store_check_spoc_chain (store, partner_id, contact_ids, n_contacts, error))
+    goto fail;
 
   old = cr_store_list (store, CR_TYPE_SPOC_ASSIGNMENT, "partner_id", partner_id, error);
   if (old == NULL)
@@ -162,7 +151,7 @@ place_in_chain (GArray     *chain,
                 gint64      contact_id,
                 CrChainRole role)
 {
-  int index = chain_index (chain, contact_id);
+  int index = cr_directory_chain_index (chain, contact_id);
 
   switch (role)
     {
@@ -228,7 +217,7 @@ cr_directory_move_in_chain (CrHistory *history,
   chain = cr_directory_get_chain (cr_history_get_store (history), partner_id, error);
   if (chain == NULL)
     return FALSE;
-  index = chain_index (chain, contact_id);
+  index = cr_directory_chain_index (chain, contact_id);
   if (index < 0)
     {
       g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
@@ -305,7 +294,7 @@ remove_contact (CrHistory *history,
       chain = cr_directory_get_chain (cr_history_get_store (history), partner_id, error);
       if (chain == NULL)
         return FALSE;
-      index = chain_index (chain, cr_record_get_id (CR_RECORD (contact)));
+      index = cr_directory_chain_index (chain, cr_record_get_id (CR_RECORD (contact)));
       if (index >= 0)
         {
           g_array_remove_index (chain, index);

@@ -23,6 +23,8 @@ typedef enum
 GArray     *cr_directory_get_chain       (CrStore     *store,
                                           gint64       partner_id,
                                           GError     **error);
+int         cr_directory_chain_index     (GArray      *chain,
+                                          gint64       contact_id);
 CrChainRole cr_directory_get_role        (CrStore     *store,
                                           gint64       partner_id,
                                           gint64       contact_id);

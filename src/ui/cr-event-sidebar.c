@@ -12,6 +12,8 @@
 #include "cr-event-sidebar.h"
 #include "cr-labels.h"
 #include "cr-time.h"
+#include "cr-ops-utils.h"
+#include "cr-ui-utils.h"
 
 /**
  * CrEventSidebar:
@@ -182,34 +184,10 @@ find_position (GListModel *model,
 }
 
 static void
-show_toast (CrEventSidebar *self,
-            AdwToast       *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay == NULL)
-    {
-      g_message ("%s", adw_toast_get_title (toast));
-      g_object_unref (g_object_ref_sink (toast));
-      return;
-    }
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-}
-
-static void
 show_error (CrEventSidebar *self,
             const char     *message)
 {
-  AdwToast *toast = adw_toast_new ("");
-  GtkWidget *label = gtk_label_new (message);
-
-  /* libadwaita 1.2 toasts take markup in one line; messages need neither. */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  adw_toast_set_custom_title (toast, label);
-  adw_toast_set_timeout (toast, 10);
-  show_toast (self, toast);
+  cr_ops_add_toast (GTK_WIDGET (self), cr_ui_error_toast_new (message, 10));
 }
 
 static void
@@ -599,8 +577,8 @@ duplicate_activated (GtkWidget  *widget,
   cr_event_sidebar_select_event_id (self, new_id);
   if (self->selected != NULL && cr_record_get_id (CR_RECORD (self->selected)) == new_id)
     /* Translators: %s is the name of the new copy of an event. */
-    show_toast (self, adw_toast_new_format (_("Duplicated as “%s”"),
-                                            cr_event_get_name (self->selected)));
+    cr_ops_add_toast (GTK_WIDGET (self), adw_toast_new_format (_("Duplicated as “%s”"),
+                                                              cr_event_get_name (self->selected)));
 }
 
 static gboolean
@@ -661,7 +639,7 @@ archive_activated (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "event-id", g_memdup2 (&id, sizeof id), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_archive_cb), self, 0);
-  show_toast (self, toast);
+  cr_ops_add_toast (GTK_WIDGET (self), toast);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "cr-application.h"
 #include "cr-export-actions.h"
 #include "cr-map-print.h"
+#include "cr-ops-utils.h"
 #include "cr-sheet-dialog.h"
 #include "cr-sheet-print.h"
 #include "cr-time.h"
@@ -22,68 +23,6 @@ static CrStore *
 window_store (CrWindow *window)
 {
   return cr_application_get_store (CR_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
-}
-
-static void
-add_toast (CrWindow *window,
-           AdwToast *toast)
-{
-  cr_window_add_toast (window, toast);
-}
-
-static void
-show_error (CrWindow   *window,
-            const char *message)
-{
-  AdwToast *toast = adw_toast_new ("");
-  GtkWidget *label = gtk_label_new (message);
-
-  /* libadwaita 1.2 toasts take markup and one line; messages need neither. */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  adw_toast_set_custom_title (toast, label);
-  adw_toast_set_timeout (toast, 0);
-  add_toast (window, toast);
-}
-
-static void
-open_file_cb (AdwToast *toast,
-              CrWindow *window)
-{
-  const char *uri = g_object_get_data (G_OBJECT (toast), "cr-uri");
-
-  gtk_show_uri (GTK_WINDOW (window), uri, GDK_CURRENT_TIME);
-}
-
-/* "Done", with a button that opens the file. */
-static void
-show_done (CrWindow   *window,
-           const char *title,
-           const char *path)
-{
-  AdwToast *toast = adw_toast_new (title);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "cr-uri", g_file_get_uri (file), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_file_cb), window, 0);
-  add_toast (window, toast);
-}
-
-/* A file name from the event's: no slash, no leading dot. */
-static char *
-file_name_for (const char *event_name,
-               const char *suffix)
-{
-  g_autoptr(GString) name = g_string_new (event_name);
-
-  g_string_replace (name, "/", "-", 0);
-  g_string_replace (name, "\\", "-", 0);
-  while (name->len > 0 && name->str[0] == '.')
-    g_string_erase (name, 0, 1);
-  g_string_append (name, suffix);
-  return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
 /* What every sheet of this window shares: the event, the distribution
@@ -114,7 +53,7 @@ audit_sheet (CrWindow             *window,
 
   if (cr_store_audit_export (window_store (window), "events", options->event_id, details, &error))
     return TRUE;
-  show_error (window, error->message);
+  cr_ops_show_error (GTK_WIDGET (window), error->message);
   return FALSE;
 }
 
@@ -131,8 +70,10 @@ typedef struct
 } SheetJob;
 
 static void
-sheet_job_free (SheetJob *job)
+sheet_job_free (gpointer data)
 {
+  SheetJob *job = data;
+
   g_clear_object (&job->window);
   cr_sheet_options_clear (&job->options);
   g_free (job->event_name);
@@ -155,13 +96,6 @@ sheet_progress_cb (double   fraction,
 }
 
 static void
-sheet_cancel_cb (AdwToast *toast,
-                 SheetJob *job)
-{
-  g_cancellable_cancel (job->cancellable);
-}
-
-static void
 sheet_exported_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -169,14 +103,10 @@ sheet_exported_cb (GObject      *source,
   g_autoptr(SheetJob) job = user_data;
   g_autoptr(GError) error = NULL;
 
-  g_signal_handlers_disconnect_by_data (job->toast, job);
-  adw_toast_dismiss (job->toast);
+  cr_ops_progress_toast_dismiss (job->toast);
   if (!cr_sheet_export_pdf_finish (result, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        add_toast (job->window, adw_toast_new (_("Export cancelled; no file was written")));
-      else
-        show_error (job->window, error->message);
+      cr_ops_show_export_error (GTK_WIDGET (job->window), error);
       return;
     }
   /* Personal data left: the audit log says so, or the file goes. */
@@ -187,68 +117,43 @@ sheet_exported_cb (GObject      *source,
       g_file_delete (file, NULL, NULL);
       return;
     }
-  show_done (job->window, _("Operational sheet exported"), job->path);
+  cr_ops_show_done (GTK_WIDGET (job->window), _("Operational sheet exported"), job->path);
 }
 
 static void
-start_sheet_export (SheetJob *job)
+start_sheet_export (gpointer    data,
+                    const char *path)
 {
+  SheetJob *job = data;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
+  job->path = g_strdup (path);
   job->progress = g_object_ref_sink (GTK_PROGRESS_BAR (gtk_progress_bar_new ()));
   gtk_widget_set_valign (GTK_WIDGET (job->progress), GTK_ALIGN_CENTER);
   gtk_widget_set_size_request (GTK_WIDGET (job->progress), 120, -1);
   gtk_box_append (GTK_BOX (box), gtk_label_new (_("Exporting the operational sheet…")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (job->progress));
 
-  job->toast = g_object_ref (adw_toast_new (""));
-  adw_toast_set_custom_title (job->toast, box);
-  adw_toast_set_timeout (job->toast, 0);
-  adw_toast_set_button_label (job->toast, _("_Cancel"));
-  g_signal_connect (job->toast, "button-clicked", G_CALLBACK (sheet_cancel_cb), job);
-  add_toast (job->window, job->toast);
-
   job->cancellable = g_cancellable_new ();
+  job->toast = cr_ops_progress_toast (GTK_WIDGET (job->window), "", box, job->cancellable);
   cr_sheet_export_pdf_async (window_store (job->window), &job->options, job->path, job->cancellable,
                              sheet_progress_cb, job, sheet_exported_cb, job);
 }
 
 static void
-sheet_file_cb (GtkNativeDialog *chooser,
-               int              response,
-               gpointer         user_data)
-{
-  g_autoptr(SheetJob) job = user_data;
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-  if (file == NULL || (job->path = g_file_get_path (file)) == NULL)
-    return;
-  start_sheet_export (g_steal_pointer (&job));
-}
-
-static void
 choose_sheet_file (SheetJob *job)
 {
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   g_autofree char *suffix = NULL;
 
-  chooser = gtk_file_chooser_native_new (_("Export Operational Sheet"), GTK_WINDOW (job->window),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   suffix = g_strdup_printf (" (%s).pdf", job->options.language);
-  name = file_name_for (job->event_name, suffix);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (sheet_file_cb), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  name = cr_ops_file_name (job->event_name, suffix);
+  cr_ops_choose_path (GTK_WIDGET (job->window), GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Operational Sheet"), filter,
+                      name, start_sheet_export, job, sheet_job_free);
 }
 
 static void
@@ -262,13 +167,13 @@ print_done_cb (GtkPrintOperation       *operation,
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
       if (audit_sheet (job->window, &job->options, "print", NULL))
-        add_toast (job->window, adw_toast_new (_("Operational sheet sent to the printer")));
+        cr_ops_add_toast (GTK_WIDGET (job->window), adw_toast_new (_("Operational sheet sent to the printer")));
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (operation, &error);
       if (error != NULL)
-        show_error (job->window, error->message);
+        cr_ops_show_error (GTK_WIDGET (job->window), error->message);
     }
 }
 
@@ -283,7 +188,7 @@ print_sheet (SheetJob *job)
   sheet = cr_sheet_new (window_store (job->window), &job->options, &error);
   if (sheet == NULL)
     {
-      show_error (job->window, error->message);
+      cr_ops_show_error (GTK_WIDGET (job->window), error->message);
       sheet_job_free (job);
       return;
     }
@@ -433,28 +338,19 @@ image_exported_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    show_error (job->window, error->message);
+    cr_ops_show_error (GTK_WIDGET (job->window), error->message);
   else
-    show_done (job->window, _("Map image exported"), job->path);
+    cr_ops_show_done (GTK_WIDGET (job->window), _("Map image exported"), job->path);
 }
 
 static void
-image_file_cb (GtkNativeDialog *chooser,
-               int              response,
-               gpointer         user_data)
+start_image_export (gpointer    data,
+                    const char *path)
 {
-  ImageJob *job = user_data;
-  g_autoptr(GFile) file = NULL;
+  ImageJob *job = data;
   g_autoptr(GTask) task = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-  if (file == NULL || (job->path = g_file_get_path (file)) == NULL)
-    {
-      image_job_free (job);
-      return;
-    }
+  job->path = g_strdup (path);
   task = g_task_new (NULL, NULL, image_exported_cb, NULL);
   g_task_set_task_data (task, job, image_job_free);
   g_task_run_in_thread (task, image_thread);
@@ -480,7 +376,6 @@ image_dialog_response_cb (AdwMessageDialog *dialog,
 {
   GtkDropDown *sizes = g_object_get_data (G_OBJECT (dialog), "cr-sizes");
   guint choice = gtk_drop_down_get_selected (sizes);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
@@ -512,17 +407,12 @@ image_dialog_response_cb (AdwMessageDialog *dialog,
       job->scale = cr_map_print_png_scale (job->width, job->height);
     }
 
-  chooser = gtk_file_chooser_native_new (_("Export Map Image"), GTK_WINDOW (job->window),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (filter, _("PNG images"));
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_filter_add_suffix (filter, "png");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  name = file_name_for (job->event_name, ".png");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (image_file_cb), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  name = cr_ops_file_name (job->event_name, ".png");
+  cr_ops_choose_path (GTK_WIDGET (job->window), GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Map Image"), filter, name,
+                      start_image_export, job, image_job_free);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "cr-application.h"
 #include "cr-geojson.h"
 #include "cr-import-actions.h"
+#include "cr-ops-utils.h"
 
 /* GeoJSON in and out of the window. Imports go through CrImportDialog
  * (options, progress and Cancel, errors); exports of the event or of the
@@ -18,24 +19,6 @@ static CrStore *
 window_store (CrWindow *window)
 {
   return cr_application_get_store (CR_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
-}
-
-/* A message that may be long (a file name, a reason): wrapped, and kept
- * until closed. */
-static void
-show_error (CrWindow   *window,
-            const char *message)
-{
-  AdwToast *toast = adw_toast_new ("");
-  GtkWidget *label = gtk_label_new (message);
-
-  /* libadwaita 1.2 toasts take markup and one line; messages need neither. */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  adw_toast_set_custom_title (toast, label);
-  adw_toast_set_timeout (toast, 0);
-  cr_window_add_toast (window, toast);
 }
 
 static void
@@ -51,16 +34,52 @@ show_message (CrWindow   *window,
 static char *
 file_name_for (const char *name)
 {
-  g_autoptr(GString) text = g_string_new (name != NULL && *name != '\0' ? name : _("Features"));
+  return cr_ops_file_name_or (name, _("Features"), ".geojson");
+}
 
-  g_string_replace (text, "/", "-", 0);
-  g_string_replace (text, "\\", "-", 0);
-  while (text->len > 0 && text->str[0] == '.')
-    g_string_erase (text, 0, 1);
-  if (text->len == 0)
-    g_string_append (text, _("Features"));
-  g_string_append (text, ".geojson");
-  return g_string_free (g_steal_pointer (&text), FALSE);
+/* What a chooser was opened for: an import (as a reference layer or
+ * not) or an export (of the selection or the event). */
+typedef struct
+{
+  CrWindow *window;
+  gboolean export;
+  gboolean option;
+} Choice;
+
+static Choice *
+choice_new (CrWindow *window,
+            gboolean  export,
+            gboolean  option)
+{
+  Choice *choice = g_new (Choice, 1);
+
+  choice->window = g_object_ref (window);
+  choice->export = export;
+  choice->option = option;
+  return choice;
+}
+
+static void
+choice_free (Choice *choice)
+{
+  g_object_unref (choice->window);
+  g_free (choice);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Choice, choice_free)
+
+static void
+file_chosen_cb (GFile    *file,
+                gpointer  user_data)
+{
+  g_autoptr(Choice) choice = user_data;
+
+  if (file == NULL)
+    return;
+  if (choice->export)
+    cr_import_actions_export_geojson (choice->window, file, choice->option, NULL, NULL);
+  else
+    cr_import_actions_open (choice->window, file, choice->option);
 }
 
 static GtkFileFilter *
@@ -87,22 +106,6 @@ is_geojson_name (GFile *file)
 /* Import */
 
 static void
-import_file_cb (GtkNativeDialog *chooser,
-                int              response,
-                CrWindow        *window)
-{
-  g_autoptr(GFile) file = NULL;
-  gboolean reference = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "cr-reference"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  if (file != NULL)
-    cr_import_actions_open (window, file, reference);
-}
-
-static void
 import_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -120,18 +123,13 @@ import_activated (GtkWidget  *widget,
       if (event == NULL)
         return;
     }
-  chooser = gtk_file_chooser_native_new (reference ? _("Import Reference Layer") : _("Import GeoJSON"),
-                                         GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  chooser = cr_ops_file_chooser_new (widget, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                     reference ? _("Import Reference Layer") : _("Import GeoJSON"), filter, NULL);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_set_data (G_OBJECT (chooser), "cr-reference", GINT_TO_POINTER (reference));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (import_file_cb), window, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cr_ops_file_chooser_run (chooser, file_chosen_cb, choice_new (window, FALSE, reference));
 }
 
 static gboolean
@@ -222,15 +220,6 @@ export_thread (GTask        *task,
 }
 
 static void
-open_folder_cb (AdwToast *toast,
-                CrWindow *window)
-{
-  const char *uri = g_object_get_data (G_OBJECT (toast), "cr-uri");
-
-  gtk_show_uri (GTK_WINDOW (window), uri, GDK_CURRENT_TIME);
-}
-
-static void
 export_done_cb (GObject      *source,
                 GAsyncResult *res,
                 gpointer      user_data)
@@ -249,18 +238,14 @@ export_done_cb (GObject      *source,
                                                          "Exported %u features to “%s”", job->n_features),
                                                job->n_features, display);
       g_autofree char *escaped = g_markup_escape_text (text, -1);
-      AdwToast *toast = adw_toast_new (escaped);
 
-      if (folder != NULL)
-        {
-          adw_toast_set_button_label (toast, _("Open _Folder"));
-          g_object_set_data_full (G_OBJECT (toast), "cr-uri", g_file_get_uri (folder), g_free);
-          g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_folder_cb), call->window, 0);
-        }
-      cr_window_add_toast (call->window, toast);
+      cr_window_add_toast (call->window,
+                           folder != NULL ? cr_ops_open_toast_new (GTK_WIDGET (call->window), escaped,
+                                                                   _("Open _Folder"), folder)
+                                          : adw_toast_new (escaped));
     }
   else
-    show_error (call->window, error->message);
+    cr_ops_show_error (GTK_WIDGET (call->window), error->message);
 
   if (call->callback == NULL)
     return;
@@ -274,22 +259,6 @@ export_done_cb (GObject      *source,
 }
 
 static void
-export_file_cb (GtkNativeDialog *chooser,
-                int              response,
-                CrWindow        *window)
-{
-  g_autoptr(GFile) file = NULL;
-  gboolean selection = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "cr-selection"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  if (file != NULL)
-    cr_import_actions_export_geojson (window, file, selection, NULL, NULL);
-}
-
-static void
 export_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -299,7 +268,6 @@ export_activated (GtkWidget  *widget,
   g_autoptr(CrEvent) event = cr_window_get_event (window);
   g_autoptr(GtkFileFilter) filter = geojson_filter ();
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
   if (event == NULL)
     return;
@@ -317,15 +285,11 @@ export_activated (GtkWidget  *widget,
   else
     name = file_name_for (cr_event_get_name (event));
 
-  chooser = gtk_file_chooser_native_new (selection ? _("Export Selection as GeoJSON") : _("Export GeoJSON"),
-                                         GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "cr-selection", GINT_TO_POINTER (selection));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_file_cb), window, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cr_ops_file_chooser_run (cr_ops_file_chooser_new (widget, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                    selection ? _("Export Selection as GeoJSON")
+                                                              : _("Export GeoJSON"),
+                                                    filter, name),
+                           file_chosen_cb, choice_new (window, TRUE, selection));
 }
 
 /* Imports need an event (a reference layer does not); exporting the

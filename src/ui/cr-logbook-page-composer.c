@@ -65,9 +65,7 @@ static gint64
 selected_id (GtkDropDown *dropdown,
              GArray      *ids)
 {
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  return selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
+  return cr_ops_id_at (ids, gtk_drop_down_get_selected (dropdown));
 }
 
 static void
@@ -75,13 +73,9 @@ select_id (GtkDropDown *dropdown,
            GArray      *ids,
            gint64       id)
 {
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      {
-        gtk_drop_down_set_selected (dropdown, i);
-        return;
-      }
-  gtk_drop_down_set_selected (dropdown, 0);
+  guint position = cr_ops_position_of (ids, id);
+
+  gtk_drop_down_set_selected (dropdown, position != GTK_INVALID_LIST_POSITION ? position : 0);
 }
 
 void
@@ -208,50 +202,6 @@ clock_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Drop-down items as labels; the button's ellipsized, so a long partner
- * name does not widen the composer. */
-static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  ellipsize)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (ellipsize))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 12);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-    }
-  else
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_label_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  ellipsize)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
-}
-
-static GtkListItemFactory *
-label_factory (gboolean ellipsize)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (ellipsize));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), GINT_TO_POINTER (ellipsize));
-  return factory;
-}
-
 /* GTK 4.8's drop-down does not pass its name on to the button inside
  * it, which is what screen readers see. */
 void
@@ -264,15 +214,14 @@ _cr_logbook_page_name_dropdown (GtkDropDown *dropdown,
     gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
+/* Drop-down items as labels; the button's ellipsized, so a long partner
+ * name does not widen the composer. */
 void
 _cr_logbook_page_setup_dropdown (GtkDropDown *dropdown)
 {
-  g_autoptr(GtkListItemFactory) button = label_factory (TRUE);
-  g_autoptr(GtkListItemFactory) list = label_factory (FALSE);
   g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
-  gtk_drop_down_set_factory (dropdown, button);
-  gtk_drop_down_set_list_factory (dropdown, list);
+  cr_ops_set_label_factories (dropdown, 12, -1, PANGO_WRAP_WORD);
   gtk_drop_down_set_expression (dropdown, expression);
 }
 

@@ -5,12 +5,10 @@
 
 #include <glib/gi18n.h>
 
-#include "cr-application.h"
 #include "cr-datetime-row.h"
 #include "cr-labels.h"
 #include "cr-logbook-page-private.h"
 #include "cr-ops-utils.h"
-#include "cr-shift.h"
 #include "cr-time.h"
 
 /**
@@ -258,14 +256,6 @@ read_filter (CrLogbookPage *self,
   filter->text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 }
 
-static void
-update_shift (CrLogbookPage *self)
-{
-  g_autofree char *label = cr_shift_button_label (self->store);
-
-  gtk_label_set_text (self->shift_label, label);
-}
-
 /**
  * cr_logbook_page_refresh:
  *
@@ -288,7 +278,7 @@ cr_logbook_page_refresh (CrLogbookPage *self)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->store == NULL)
     return;
-  update_shift (self);
+  cr_ops_update_shift (self->shift_label, self->store);
   load_names (self);
   _cr_logbook_page_update_activation_check (self);
 
@@ -342,23 +332,6 @@ cr_logbook_page_refresh (CrLogbookPage *self)
     }
 }
 
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  CrLogbookPage *self = user_data;
-
-  self->refresh_source = 0;
-  cr_logbook_page_refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (CrLogbookPage *self)
-{
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add (refresh_idle_cb, self);
-}
-
 static void
 store_changed_cb (CrStore       *store,
                   const char    *table,
@@ -372,7 +345,7 @@ store_changed_cb (CrStore       *store,
   if (change == CR_STORE_CHANGE_RELOAD || g_strcmp0 (table, "logbook") == 0 ||
       g_strcmp0 (table, "activations") == 0 || g_strcmp0 (table, "partners") == 0 ||
       g_strcmp0 (table, "features") == 0)
-    queue_refresh (self);
+    cr_ops_queue_idle (&self->refresh_source, (CrOpsPageFunc) cr_logbook_page_refresh, self);
 }
 
 static void
@@ -427,7 +400,7 @@ clear_filters_clicked_cb (CrLogbookPage *self)
 static void
 operator_changed_cb (CrLogbookPage *self)
 {
-  update_shift (self);
+  cr_ops_update_shift (self->shift_label, self->store);
 }
 
 /* Shows the entry, clearing the filters when they hide it. */
@@ -543,15 +516,8 @@ cr_logbook_page_dispose (GObject *object)
 {
   CrLogbookPage *self = CR_LOGBOOK_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_clear_handle_id (&self->clock_source, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_LOGBOOK_PAGE);
-  g_clear_object (&self->store);
-  g_clear_object (&self->settings);
+  cr_ops_page_unwatch (GTK_WIDGET (self), CR_TYPE_LOGBOOK_PAGE, &self->store, &self->settings,
+                       &self->refresh_source, &self->clock_source);
   g_clear_object (&self->entries);
   g_clear_object (&self->selection);
   g_clear_object (&self->authors);
@@ -685,21 +651,11 @@ cr_logbook_page_new_for_store (CrStore   *store,
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (CR_TYPE_LOGBOOK_PAGE, NULL);
-  self->store = g_object_ref (store);
-  self->settings = g_object_ref (settings);
-  g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
-  g_signal_connect_swapped (settings, "changed::operator-name", G_CALLBACK (operator_changed_cb), self);
+  cr_ops_page_watch (self, &self->store, &self->settings, store, settings, G_CALLBACK (store_changed_cb),
+                     G_CALLBACK (operator_changed_cb));
   _cr_logbook_page_load_choices (self);
   cr_logbook_page_refresh (self);
   return self;
-}
-
-static void
-selected_event_cb (CrLogbookPage  *self,
-                   GParamSpec     *pspec,
-                   CrEventSidebar *sidebar)
-{
-  cr_logbook_page_set_event (self, cr_event_sidebar_get_selected_event (sidebar));
 }
 
 /**
@@ -712,19 +668,10 @@ selected_event_cb (CrLogbookPage  *self,
 GtkWidget *
 cr_logbook_page_new (CrWindow *window)
 {
-  CrApplication *app;
-  CrLogbookPage *self;
-  CrEventSidebar *sidebar;
-
   g_return_val_if_fail (CR_IS_WINDOW (window), NULL);
 
-  app = CR_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
-  self = cr_logbook_page_new_for_store (cr_application_get_store (app), cr_application_get_settings (app));
-  sidebar = cr_window_get_event_sidebar (window);
-  g_signal_connect_object (sidebar, "notify::selected-event", G_CALLBACK (selected_event_cb), self,
-                           G_CONNECT_SWAPPED);
-  cr_logbook_page_set_event (self, cr_event_sidebar_get_selected_event (sidebar));
-  return GTK_WIDGET (self);
+  return cr_ops_page_new_for_window (window, (CrOpsPageNewFunc) cr_logbook_page_new_for_store,
+                                     (CrOpsPageEventFunc) cr_logbook_page_set_event);
 }
 
 /**
@@ -938,12 +885,9 @@ cr_logbook_page_get_verify_bad_id (CrLogbookPage *self)
 CrHandoverDialog *
 cr_logbook_page_open_handover (CrLogbookPage *self)
 {
-  GtkRoot *root;
-
   g_return_val_if_fail (CR_IS_LOGBOOK_PAGE (self), NULL);
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  return cr_handover_dialog_new (self->store, self->settings, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  return cr_handover_dialog_new (self->store, self->settings, cr_ops_parent_window (GTK_WIDGET (self)));
 }
 
 /**

@@ -5,9 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "cr-a11y.h"
 #include "cr-labels.h"
 #include "cr-partner-editor.h"
 #include "cr-store-contacts.h"
+#include "cr-ui-utils.h"
 
 /**
  * CrPartnerEditor:
@@ -259,6 +261,7 @@ cr_partner_editor_init (CrPartnerEditor *self)
   g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cr_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   self->area_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (CrPartnerType type = CR_PARTNER_TYPE_POLICE_ZONE; type <= CR_PARTNER_TYPE_OTHER; type++)
     gtk_string_list_append (types, cr_partner_type_label (type));
@@ -289,7 +292,7 @@ cr_partner_editor_new (GtkWindow *parent,
   if (partner == NULL)
     {
       adw_window_title_set_title (self->window_title, _("New Partner"));
-      gtk_button_set_label (self->save_button, _("_Add"));
+      cr_ui_set_button_label (self->save_button, _("_Add"));
       adw_combo_row_set_selected (self->type_row, CR_PARTNER_TYPE_OTHER);
       validate_cb (self);
       return self;

@@ -5,7 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "cr-contact-card.h"
+#include "cr-a11y.h"
+#include "cr-contact-cards.h"
 #include "cr-contact-editor.h"
 #include "cr-labels.h"
 #include "cr-partner-editor.h"
@@ -13,6 +14,8 @@
 #include "cr-search.h"
 #include "cr-store-contacts.h"
 #include "cr-time.h"
+#include "cr-ops-utils.h"
+#include "cr-ui-utils.h"
 
 /**
  * CrPartnersPage:
@@ -51,39 +54,21 @@ void
 _cr_partners_page_toast (CrPartnersPage *self,
                          AdwToast       *toast)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay == NULL)
-    {
-      g_message ("%s", adw_toast_get_title (toast));
-      g_object_unref (toast);
-      return;
-    }
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  cr_ops_add_toast (GTK_WIDGET (self), toast);
 }
 
-/* An error stays until dismissed, and may be longer than a toast line. */
+/* An error stays until dismissed. */
 void
 _cr_partners_page_error (CrPartnersPage *self,
                          const char     *message)
 {
-  AdwToast *toast = adw_toast_new ("");
-  GtkWidget *label = gtk_label_new (message);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  adw_toast_set_custom_title (toast, label);
-  adw_toast_set_timeout (toast, 0);
-  _cr_partners_page_toast (self, toast);
+  cr_ops_show_error (GTK_WIDGET (self), message);
 }
 
 GtkWindow *
 _cr_partners_page_window (CrPartnersPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  return cr_ops_parent_window (GTK_WIDGET (self));
 }
 
 /* Verifications before this need review. */
@@ -141,23 +126,6 @@ undo_toast (CrPartnersPage *self,
   _cr_partners_page_toast (self, toast);
 }
 
-static void
-set_row_id (GtkWidget  *row,
-            const char *key,
-            gint64      id)
-{
-  g_object_set_data_full (G_OBJECT (row), key, g_memdup2 (&id, sizeof id), g_free);
-}
-
-static gint64
-get_row_id (GtkWidget  *row,
-            const char *key)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (row), key);
-
-  return id != NULL ? *id : 0;
-}
-
 static CrPartner *
 find_partner (CrPartnersPage *self,
               gint64          id)
@@ -170,20 +138,6 @@ find_partner (CrPartnersPage *self,
         return g_steal_pointer (&partner);
     }
   return NULL;
-}
-
-static void
-remove_children (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    {
-      if (GTK_IS_LIST_BOX (box))
-        gtk_list_box_remove (GTK_LIST_BOX (box), child);
-      else
-        gtk_box_remove (GTK_BOX (box), child);
-    }
 }
 
 /* ---- Loading ---- */
@@ -316,11 +270,11 @@ header_func (GtkListBoxRow *row,
              GtkListBoxRow *before,
              gpointer       user_data)
 {
-  gint64 group = get_row_id (GTK_WIDGET (row), "cr-group");
+  gint64 group = cr_ui_get_id (GTK_WIDGET (row), "cr-group");
   GtkWidget *header;
 
   if (g_object_get_data (G_OBJECT (row), "cr-group") == NULL ||
-      (before != NULL && get_row_id (GTK_WIDGET (before), "cr-group") == group))
+      (before != NULL && cr_ui_get_id (GTK_WIDGET (before), "cr-group") == group))
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
@@ -395,8 +349,8 @@ partner_row_new (CrPartnersPage *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   cr_partner_get_name (partner), -1);
-  set_row_id (row, "cr-partner", id);
-  set_row_id (row, "cr-group", cr_partner_get_partner_type (partner));
+  cr_ui_set_id (row, "cr-partner", id);
+  cr_ui_set_id (row, "cr-group", cr_partner_get_partner_type (partner));
   return row;
 }
 
@@ -449,9 +403,9 @@ contact_row_new (CrContact *contact,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   cr_contact_get_name (contact), -1);
-  set_row_id (row, "cr-partner", cr_contact_get_partner_id (contact));
-  set_row_id (row, "cr-contact", cr_record_get_id (CR_RECORD (contact)));
-  set_row_id (row, "cr-group", group);
+  cr_ui_set_id (row, "cr-partner", cr_contact_get_partner_id (contact));
+  cr_ui_set_id (row, "cr-contact", cr_record_get_id (CR_RECORD (contact)));
+  cr_ui_set_id (row, "cr-group", group);
   return row;
 }
 
@@ -566,7 +520,7 @@ select_row_of (CrPartnersPage *self,
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->partner_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (GTK_IS_LIST_BOX_ROW (row) && g_object_get_data (G_OBJECT (row), "cr-contact") == NULL &&
-        get_row_id (row, "cr-partner") == partner_id && partner_id != 0)
+        cr_ui_get_id (row, "cr-partner") == partner_id && partner_id != 0)
       {
         gtk_list_box_select_row (self->partner_list, GTK_LIST_BOX_ROW (row));
         return;
@@ -579,7 +533,7 @@ fill_list (CrPartnersPage *self)
 {
   g_auto(GStrv) tokens = cr_search_query_tokens (self->search_text);
 
-  remove_children (GTK_WIDGET (self->partner_list));
+  cr_ui_remove_children (GTK_WIDGET (self->partner_list));
   if (self->partners == NULL)
     return;
   if (tokens[0] != NULL)
@@ -607,9 +561,9 @@ static void
 activate_row (CrPartnersPage *self,
               GtkWidget      *row)
 {
-  gint64 partner_id = get_row_id (row, "cr-partner");
+  gint64 partner_id = cr_ui_get_id (row, "cr-partner");
 
-  self->focus_contact_id = get_row_id (row, "cr-contact");
+  self->focus_contact_id = cr_ui_get_id (row, "cr-contact");
   if (partner_id == 0)
     return;
   cr_partners_page_select_partner (self, partner_id);
@@ -637,13 +591,7 @@ static void
 review_row_activated_cb (CrPartnersPage *self,
                          GtkListBoxRow  *row)
 {
-  gint64 partner_id = get_row_id (GTK_WIDGET (row), "cr-partner");
-
-  self->focus_contact_id = get_row_id (GTK_WIDGET (row), "cr-contact");
-  if (partner_id == 0)
-    return;
-  cr_partners_page_select_partner (self, partner_id);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  activate_row (self, GTK_WIDGET (row));
 }
 
 /* ---- The partner's details ---- */
@@ -718,12 +666,9 @@ fill_info (CrPartnersPage *self,
   g_autofree char *languages = languages_label (cr_partner_get_languages (partner));
   g_autofree char *area = area_label (self, partner);
   g_autofree char *summary = NULL;
-  GtkWidget *child;
   int row = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->info_grid))) != NULL)
-    gtk_grid_remove (self->info_grid, child);
-
+  cr_ui_remove_children (GTK_WIDGET (self->info_grid));
   gtk_label_set_text (self->partner_name, cr_partner_get_name (partner));
   summary = *languages != '\0'
               /* Translators: a partner's type and languages: "Police zone · French, Dutch". */
@@ -742,7 +687,7 @@ fill_partner_problems (CrPartnersPage *self,
 {
   guint n = 0;
 
-  remove_children (GTK_WIDGET (self->partner_problems));
+  cr_ui_remove_children (GTK_WIDGET (self->partner_problems));
   for (guint i = 0; self->problems != NULL && i < g_list_model_get_n_items (self->problems); i++)
     {
       g_autoptr(CrReviewProblem) problem = g_list_model_get_item (self->problems, i);
@@ -755,52 +700,54 @@ fill_partner_problems (CrPartnersPage *self,
   gtk_widget_set_visible (self->problems_group, n > 0);
 }
 
+typedef struct
+{
+  gint64 focus_contact_id;
+  GDateTime *stale_before;
+  GtkWidget *focus;
+} CardsFill;
+
+static GtkWidget *
+make_card_cb (CrContact *contact,
+              int        rank,
+              guint      chain_length,
+              gpointer   user_data)
+{
+  CardsFill *fill = user_data;
+  GtkWidget *card = cr_contact_card_new (contact, rank, chain_length, fill->stale_before,
+                                         CR_CONTACT_CARD_EDITABLE);
+
+  if (cr_record_get_id (CR_RECORD (contact)) == fill->focus_contact_id)
+    {
+      gtk_widget_add_css_class (card, "search-hit");
+      fill->focus = card;
+    }
+  return card;
+}
+
 static void
 fill_contacts (CrPartnersPage *self,
                gint64          partner_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) contacts = cr_store_list_partner_contacts (self->store, partner_id, &error);
-  g_autoptr(GArray) chain = cr_directory_get_chain (self->store, partner_id, NULL);
   g_autoptr(GDateTime) stale_before = _cr_partners_page_stale_before (self);
-  GtkWidget *focus = NULL;
-  guint n_others = 0;
+  CardsFill fill = { self->focus_contact_id, stale_before, NULL };
 
-  remove_children (GTK_WIDGET (self->chain_box));
-  remove_children (GTK_WIDGET (self->others_box));
-  if (contacts == NULL || chain == NULL)
+  if (!cr_contact_cards_fill (self->chain_box, self->others_box, self->store, partner_id, make_card_cb,
+                              &fill, &error))
     {
-      if (error != NULL)
-        _cr_partners_page_error (self, error->message);
+      _cr_partners_page_error (self, error->message);
       return;
     }
-  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
-    {
-      g_autoptr(CrContact) contact = g_list_model_get_item (contacts, i);
-      gint64 id = cr_record_get_id (CR_RECORD (contact));
-      int rank = -1;
-      GtkWidget *card;
-
-      for (guint j = 0; j < chain->len; j++)
-        if (g_array_index (chain, gint64, j) == id)
-          rank = (int) j;
-      card = cr_contact_card_new (contact, rank, chain->len, stale_before, CR_CONTACT_CARD_EDITABLE);
-      if (id == self->focus_contact_id)
-        {
-          gtk_widget_add_css_class (card, "search-hit");
-          focus = card;
-        }
-      gtk_box_append (rank >= 0 ? self->chain_box : self->others_box, card);
-      if (rank < 0)
-        n_others++;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->chain_empty), chain->len == 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->others_empty), n_others == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->chain_empty),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->chain_box)) == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->others_empty),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->others_box)) == NULL);
 
   /* A search hit or a problem's contact: bring its card into view, once
    * (a later reload must not take the focus from what the user does). */
-  if (focus != NULL)
-    gtk_widget_child_focus (focus, GTK_DIR_TAB_FORWARD);
+  if (fill.focus != NULL)
+    gtk_widget_child_focus (fill.focus, GTK_DIR_TAB_FORWARD);
   self->focus_contact_id = 0;
 }
 
@@ -856,20 +803,16 @@ _cr_partners_page_edit_contact (CrPartnersPage *self,
                                 CrChainRole     role)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CrContact) contact = NULL;
   CrContactEditor *editor;
 
-  if (contact_id != 0)
+  editor = cr_contact_editor_new_for_id (_cr_partners_page_window (self), self->history, partner_id,
+                                         contact_id, &error);
+  if (editor == NULL)
     {
-      contact = cr_store_get (self->store, CR_TYPE_CONTACT, contact_id, &error);
-      if (contact == NULL)
-        {
-          _cr_partners_page_error (self, error->message);
-          return NULL;
-        }
+      _cr_partners_page_error (self, error->message);
+      return NULL;
     }
-  editor = cr_contact_editor_new (_cr_partners_page_window (self), self->history, partner_id, contact);
-  if (contact == NULL)
+  if (contact_id == 0)
     cr_contact_editor_set_role (editor, role);
   g_signal_connect_object (editor, "saved", G_CALLBACK (contact_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
@@ -887,16 +830,23 @@ partner_saved_cb (CrPartnersPage  *self,
   cr_partners_page_select_partner (self, partner_id);
 }
 
+/* @partner: (nullable): the partner to change, or %NULL to add one */
+static void
+edit_partner (CrPartnersPage *self,
+              CrPartner      *partner)
+{
+  CrPartnerEditor *editor = cr_partner_editor_new (_cr_partners_page_window (self), self->history, partner);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (partner_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static void
 new_partner_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  CrPartnersPage *self = CR_PARTNERS_PAGE (widget);
-  CrPartnerEditor *editor = cr_partner_editor_new (_cr_partners_page_window (self), self->history, NULL);
-
-  g_signal_connect_object (editor, "saved", G_CALLBACK (partner_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  edit_partner (CR_PARTNERS_PAGE (widget), NULL);
 }
 
 static void
@@ -906,13 +856,9 @@ edit_partner_activated (GtkWidget  *widget,
 {
   CrPartnersPage *self = CR_PARTNERS_PAGE (widget);
   g_autoptr(CrPartner) partner = find_partner (self, self->selected_id);
-  CrPartnerEditor *editor;
 
-  if (partner == NULL)
-    return;
-  editor = cr_partner_editor_new (_cr_partners_page_window (self), self->history, partner);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (partner_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  if (partner != NULL)
+    edit_partner (self, partner);
 }
 
 static void
@@ -920,7 +866,7 @@ remove_partner_response_cb (AdwMessageDialog *dialog,
                             const char       *response,
                             CrPartnersPage   *self)
 {
-  gint64 id = get_row_id (GTK_WIDGET (dialog), "cr-partner");
+  gint64 id = cr_ui_get_id (GTK_WIDGET (dialog), "cr-partner");
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "remove") != 0)
@@ -947,15 +893,10 @@ remove_partner_activated (GtkWidget  *widget,
     return;
   /* Translators: %s is a partner organisation. */
   heading = g_strdup_printf (_("Remove %s?"), cr_partner_get_name (partner));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (_cr_partners_page_window (self), heading,
-                                                       _("Its contacts, SPOC chain and roles in "
-                                                         "events are removed with it. Undo brings "
-                                                         "them back.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  set_row_id (GTK_WIDGET (dialog), "cr-partner", self->selected_id);
+  dialog = cr_ui_remove_dialog_new (_cr_partners_page_window (self), heading,
+                                    _("Its contacts, SPOC chain and roles in events are removed "
+                                      "with it. Undo brings them back."));
+  cr_ui_set_id (dialog, "cr-partner", self->selected_id);
   g_signal_connect_object (dialog, "response", G_CALLBACK (remove_partner_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1029,20 +970,15 @@ edit_contact_activated (GtkWidget  *widget,
 }
 
 static void
-remove_contact_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            CrPartnersPage   *self)
+contact_removed_cb (GtkWidget    *widget,
+                    const GError *error)
 {
-  g_autoptr(GError) error = NULL;
+  CrPartnersPage *self = CR_PARTNERS_PAGE (widget);
 
-  if (g_strcmp0 (response, "remove") != 0)
-    return;
-  if (!cr_directory_remove_contact (self->history, get_row_id (GTK_WIDGET (dialog), "cr-contact"), &error))
-    {
-      _cr_partners_page_error (self, error->message);
-      return;
-    }
-  undo_toast (self, _("Contact removed"));
+  if (error != NULL)
+    _cr_partners_page_error (self, error->message);
+  else
+    undo_toast (self, _("Contact removed"));
 }
 
 static void
@@ -1051,30 +987,14 @@ remove_contact_activated (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   CrPartnersPage *self = CR_PARTNERS_PAGE (widget);
-  gint64 id = g_variant_get_int64 (parameter);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CrContact) contact = cr_store_get (self->store, CR_TYPE_CONTACT, id, &error);
-  g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
 
-  if (contact == NULL)
-    {
-      _cr_partners_page_error (self, error->message);
-      return;
-    }
-  /* Translators: %s is a contact's name. */
-  heading = g_strdup_printf (_("Remove %s?"), cr_contact_get_name (contact));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (_cr_partners_page_window (self), heading,
-                                                       _("Their numbers and address leave the "
-                                                         "directory, and the next deputy moves up "
-                                                         "the SPOC chain. Undo brings them back.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  set_row_id (GTK_WIDGET (dialog), "cr-contact", id);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_contact_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (!cr_contact_cards_ask_remove (widget, _cr_partners_page_window (self), self->history,
+                                    g_variant_get_int64 (parameter),
+                                    _("Their numbers and address leave the directory, and the "
+                                      "next deputy moves up the SPOC chain. Undo brings them back."),
+                                    contact_removed_cb, &error))
+    _cr_partners_page_error (self, error->message);
 }
 
 static void
@@ -1086,27 +1006,15 @@ chain_activated (GtkWidget  *widget,
   gint64 id = g_variant_get_int64 (parameter);
   g_autoptr(GError) error = NULL;
   g_autoptr(CrContact) contact = cr_store_get (self->store, CR_TYPE_CONTACT, id, &error);
-  gint64 partner_id;
-  gboolean ok;
 
   if (contact == NULL)
     {
       _cr_partners_page_error (self, error->message);
       return;
     }
-  partner_id = cr_contact_get_partner_id (contact);
   self->focus_contact_id = id;
-  if (g_str_equal (action_name, "contacts.move-up"))
-    ok = cr_directory_move_in_chain (self->history, partner_id, id, -1, &error);
-  else if (g_str_equal (action_name, "contacts.move-down"))
-    ok = cr_directory_move_in_chain (self->history, partner_id, id, 1, &error);
-  else if (g_str_equal (action_name, "contacts.make-spoc"))
-    ok = cr_directory_set_role (self->history, partner_id, id, CR_CHAIN_ROLE_SPOC, &error);
-  else if (g_str_equal (action_name, "contacts.make-deputy"))
-    ok = cr_directory_set_role (self->history, partner_id, id, CR_CHAIN_ROLE_DEPUTY, &error);
-  else
-    ok = cr_directory_set_role (self->history, partner_id, id, CR_CHAIN_ROLE_NONE, &error);
-  if (!ok)
+  if (!cr_contact_cards_chain_action (self->history, cr_contact_get_partner_id (contact), id, action_name,
+                                      &error))
     _cr_partners_page_error (self, error->message);
 }
 
@@ -1179,10 +1087,6 @@ cr_partners_page_class_init (CrPartnersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const char *const chain_actions[] = {
-    "contacts.move-up", "contacts.move-down", "contacts.make-spoc", "contacts.make-deputy",
-    "contacts.leave-chain",
-  };
 
   object_class->dispose = cr_partners_page_dispose;
   object_class->finalize = cr_partners_page_finalize;
@@ -1239,11 +1143,8 @@ cr_partners_page_class_init (CrPartnersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "partners.remove", NULL, remove_partner_activated);
   gtk_widget_class_install_action (widget_class, "partners.confirm", NULL, confirm_partner_activated);
   gtk_widget_class_install_action (widget_class, "partners.add-contact", NULL, add_contact_activated);
-  gtk_widget_class_install_action (widget_class, "contacts.confirm", "x", confirm_contact_activated);
-  gtk_widget_class_install_action (widget_class, "contacts.edit", "x", edit_contact_activated);
-  gtk_widget_class_install_action (widget_class, "contacts.remove", "x", remove_contact_activated);
-  for (guint i = 0; i < G_N_ELEMENTS (chain_actions); i++)
-    gtk_widget_class_install_action (widget_class, chain_actions[i], "x", chain_activated);
+  cr_contact_cards_install_actions (widget_class, confirm_contact_activated, edit_contact_activated,
+                                    remove_contact_activated, chain_activated);
   _cr_partners_transfer_install (widget_class);
 
   /* Inside the page these win over the window's own Ctrl+F (the event
@@ -1262,13 +1163,9 @@ cr_partners_page_init (CrPartnersPage *self)
   self->spoc_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->n_contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_list_box_set_header_func (self->partner_list, header_func, NULL, NULL);
-
-  /* GTK 4.8's menu buttons do not pass their name on to the button
-   * inside them, which is what screen readers see. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->menu_button))),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Partners Menu"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->export_button))),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export"), -1);
+  /* The menu buttons need nothing more: the button inside each is
+   * labelled by the menu button, named in the template. */
+  cr_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   update_actions (self);
 }
 

@@ -7,29 +7,13 @@
 
 #include "cr-partners-page-private.h"
 #include "cr-store-contacts.h"
+#include "cr-ui-utils.h"
 
 /* "Needs review" on the Partners page: every problem the store's review
  * rules find, each with its fix one click away. Confirming is done at
  * once (the store's "Confirmed today"); choosing a SPOC or a deputy asks
  * which contact; a missing or wrong number or address opens the
  * contact's editor on that field. */
-
-static void
-set_id (GtkWidget  *widget,
-        const char *key,
-        gint64      id)
-{
-  g_object_set_data_full (G_OBJECT (widget), key, g_memdup2 (&id, sizeof id), g_free);
-}
-
-static gint64
-get_id (GtkWidget  *widget,
-        const char *key)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (widget), key);
-
-  return id != NULL ? *id : 0;
-}
 
 static void
 fix_clicked_cb (GtkButton       *button,
@@ -123,8 +107,8 @@ _cr_partners_review_row (CrPartnersPage  *self,
   accessible = g_strdup_printf (_("%s: %s"), gtk_label_get_text (GTK_LABEL (title)),
                                 cr_review_problem_get_message (problem));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  set_id (row, "cr-partner", cr_review_problem_get_partner_id (problem));
-  set_id (row, "cr-contact", cr_review_problem_get_contact_id (problem));
+  cr_ui_set_id (row, "cr-partner", cr_review_problem_get_partner_id (problem));
+  cr_ui_set_id (row, "cr-contact", cr_review_problem_get_contact_id (problem));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), cr_review_problem_get_partner_id (problem) != 0);
   return row;
 }
@@ -154,12 +138,10 @@ review_header_func (GtkListBoxRow *row,
 void
 _cr_partners_review_fill (CrPartnersPage *self)
 {
-  GtkWidget *child;
   guint n = self->problems != NULL ? g_list_model_get_n_items (self->problems) : 0;
 
   gtk_list_box_set_header_func (self->review_list, review_header_func, NULL, NULL);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->review_list))) != NULL)
-    gtk_list_box_remove (self->review_list, child);
+  cr_ui_remove_children (GTK_WIDGET (self->review_list));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CrReviewProblem) problem = g_list_model_get_item (self->problems, i);
@@ -179,8 +161,8 @@ choose_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     CrPartnersPage   *self)
 {
-  gint64 partner_id = get_id (GTK_WIDGET (dialog), "cr-partner");
-  CrChainRole role = (CrChainRole) get_id (GTK_WIDGET (dialog), "cr-role");
+  gint64 partner_id = cr_ui_get_id (dialog, "cr-partner");
+  CrChainRole role = (CrChainRole) cr_ui_get_id (dialog, "cr-role");
   GtkCheckButton *chosen = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -197,7 +179,7 @@ choose_response_cb (AdwMessageDialog *dialog,
       chosen = check;
   if (chosen == NULL)
     return;
-  if (!cr_directory_set_role (self->history, partner_id, get_id (GTK_WIDGET (chosen), "cr-contact"),
+  if (!cr_directory_set_role (self->history, partner_id, cr_ui_get_id (chosen, "cr-contact"),
                               role, &error))
     _cr_partners_page_error (self, error->message);
 }
@@ -236,17 +218,14 @@ choose_contact (CrPartnersPage *self,
     {
       g_autoptr(CrContact) contact = g_list_model_get_item (contacts, i);
       gint64 id = cr_record_get_id (CR_RECORD (contact));
-      gboolean in_chain = FALSE;
       GtkWidget *check;
 
-      for (guint j = 0; j < chain->len; j++)
-        in_chain |= g_array_index (chain, gint64, j) == id;
-      if (role == CR_CHAIN_ROLE_DEPUTY && in_chain)
+      if (role == CR_CHAIN_ROLE_DEPUTY && cr_directory_chain_index (chain, id) >= 0)
         continue;
       check = gtk_check_button_new_with_label (cr_contact_get_name (contact));
       if (cr_contact_get_function (contact) != NULL)
         gtk_widget_set_tooltip_text (check, cr_contact_get_function (contact));
-      set_id (check, "cr-contact", id);
+      cr_ui_set_id (check, "cr-contact", id);
       if (first == NULL)
         {
           first = GTK_CHECK_BUTTON (check);
@@ -282,8 +261,8 @@ choose_contact (CrPartnersPage *self,
       adw_message_dialog_set_default_response (dialog, "new");
     }
   adw_message_dialog_set_close_response (dialog, "cancel");
-  set_id (GTK_WIDGET (dialog), "cr-partner", partner_id);
-  set_id (GTK_WIDGET (dialog), "cr-role", role);
+  cr_ui_set_id (dialog, "cr-partner", partner_id);
+  cr_ui_set_id (dialog, "cr-role", role);
   g_signal_connect_object (dialog, "response", G_CALLBACK (choose_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -7,6 +7,7 @@
 
 #include "cr-contact-export.h"
 #include "cr-contact-import-dialog.h"
+#include "cr-ops-utils.h"
 #include "cr-partners-page-private.h"
 #include "cr-review-file.h"
 #include "cr-review-import-dialog.h"
@@ -32,8 +33,10 @@ typedef struct
 } ExportJob;
 
 static void
-export_job_free (ExportJob *job)
+export_job_free (gpointer data)
 {
+  ExportJob *job = data;
+
   g_clear_object (&job->page);
   g_free (job->partner_name);
   g_free (job->db_path);
@@ -43,21 +46,6 @@ export_job_free (ExportJob *job)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_free)
-
-/* A file name from the partner's: no slash, no leading dot. */
-static char *
-file_name_for (const char *name,
-               const char *suffix)
-{
-  g_autoptr(GString) out = g_string_new (name != NULL ? name : _("Crisis contacts"));
-
-  g_string_replace (out, "/", "-", 0);
-  g_string_replace (out, "\\", "-", 0);
-  while (out->len > 0 && out->str[0] == '.')
-    g_string_erase (out, 0, 1);
-  g_string_append (out, suffix);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
 
 static void
 export_thread (GTask        *task,
@@ -99,14 +87,6 @@ export_thread (GTask        *task,
 }
 
 static void
-open_file_cb (AdwToast       *toast,
-              CrPartnersPage *page)
-{
-  gtk_show_uri (_cr_partners_page_window (page), g_object_get_data (G_OBJECT (toast), "cr-uri"),
-                GDK_CURRENT_TIME);
-}
-
-static void
 export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -133,14 +113,13 @@ export_done_cb (GObject      *source,
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u contact to %s",
                                           "Exported %u contacts to %s", job->n_contacts),
                              job->n_contacts, basename);
-  toast = adw_toast_new (title);
-  if (job->what != CR_PARTNERS_EXPORT_REVIEW_FILE)
+  if (job->what == CR_PARTNERS_EXPORT_REVIEW_FILE)
+    toast = adw_toast_new (title);
+  else
     {
       g_autoptr(GFile) file = g_file_new_for_path (job->path);
 
-      adw_toast_set_button_label (toast, _("_Open"));
-      g_object_set_data_full (G_OBJECT (toast), "cr-uri", g_file_get_uri (file), g_free);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_file_cb), page, 0);
+      toast = cr_ops_open_toast_new (GTK_WIDGET (page), title, _("_Open"), file);
     }
   _cr_partners_page_toast (page, toast);
   _cr_partners_page_transfer_finished (page, TRUE, title);
@@ -153,30 +132,23 @@ start_export (ExportJob *job)
 
   _cr_partners_page_progress (job->page, _("Exporting the contacts…"));
   job->page->transfers++;
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_set_task_data (task, job, export_job_free);
   g_task_run_in_thread (task, export_thread);
 }
 
 static void
-export_file_cb (GtkNativeDialog *chooser,
-                int              response,
-                gpointer         user_data)
+export_path_cb (gpointer    data,
+                const char *path)
 {
-  g_autoptr(ExportJob) job = user_data;
-  g_autoptr(GFile) file = NULL;
+  ExportJob *job = data;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-  if (file == NULL || (job->path = g_file_get_path (file)) == NULL)
-    return;
-  start_export (g_steal_pointer (&job));
+  job->path = g_strdup (path);
+  start_export (job);
 }
 
 static void
 choose_export_file (ExportJob *job)
 {
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   const char *suffix;
@@ -214,14 +186,9 @@ choose_export_file (ExportJob *job)
       suffix = ".csv";
       break;
     }
-  chooser = gtk_file_chooser_native_new (title, _cr_partners_page_window (job->page),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  name = file_name_for (job->partner_name, suffix);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_file_cb), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  name = cr_ops_file_name_or (job->partner_name, _("Crisis contacts"), suffix);
+  cr_ops_choose_path (GTK_WIDGET (job->page), GTK_FILE_CHOOSER_ACTION_SAVE, title, filter, name, export_path_cb,
+                      job, export_job_free);
 }
 
 static void
@@ -383,24 +350,18 @@ open_review_dialog (CrPartnersPage *self,
 }
 
 static void
-open_file_chosen_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     CrPartnersPage  *self)
+contacts_path_cb (gpointer    self,
+                  const char *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  gboolean review = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "cr-review"));
+  open_import_dialog (self, path);
+  g_object_unref (self);
+}
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-  if (file != NULL && (path = g_file_get_path (file)) != NULL)
-    {
-      if (review)
-        open_review_dialog (self, path);
-      else
-        open_import_dialog (self, path);
-    }
+static void
+review_path_cb (gpointer    self,
+                const char *path)
+{
+  open_review_dialog (self, path);
   g_object_unref (self);
 }
 
@@ -408,13 +369,8 @@ static void
 choose_import_file (CrPartnersPage *self,
                     gboolean        review)
 {
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (review ? _("Import Review File") : _("Import Contacts"),
-                                         _cr_partners_page_window (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   if (review)
     {
       gtk_file_filter_set_name (filter, _("Crisis Room review files"));
@@ -428,10 +384,9 @@ choose_import_file (CrPartnersPage *self,
       gtk_file_filter_add_suffix (filter, "csv");
       gtk_file_filter_add_suffix (filter, "vcf");
     }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_set_data (G_OBJECT (chooser), "cr-review", GINT_TO_POINTER (review));
-  g_signal_connect (chooser, "response", G_CALLBACK (open_file_chosen_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cr_ops_choose_path (GTK_WIDGET (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                      review ? _("Import Review File") : _("Import Contacts"), filter, NULL,
+                      review ? review_path_cb : contacts_path_cb, g_object_ref (self), g_object_unref);
 }
 
 /**

@@ -5,11 +5,13 @@
 
 #include <glib/gi18n.h>
 
-#include "cr-contact-card.h"
+#include "cr-a11y.h"
+#include "cr-contact-cards.h"
 #include "cr-directory-edit.h"
 #include "cr-review-window.h"
 #include "cr-store-contacts.h"
 #include "cr-time.h"
+#include "cr-ui-utils.h"
 
 /**
  * CrReviewWindow:
@@ -50,68 +52,54 @@ static void
 show_error (CrReviewWindow *self,
             const char     *message)
 {
-  AdwToast *toast = adw_toast_new ("");
-  GtkWidget *label = gtk_label_new (message);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  adw_toast_set_custom_title (toast, label);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, cr_ui_error_toast_new (message, 0));
 }
 
-static void
-remove_children (GtkBox *box)
+typedef struct
 {
-  GtkWidget *child;
+  CrReviewSession *session;
+  GDateTime *stale_before;
+  guint n;
+  guint n_confirmed;
+} CardsFill;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
+static GtkWidget *
+make_card_cb (CrContact *contact,
+              int        rank,
+              guint      chain_length,
+              gpointer   user_data)
+{
+  CardsFill *fill = user_data;
+  gboolean confirmed = cr_review_session_is_confirmed (fill->session, cr_record_get_id (CR_RECORD (contact)));
+
+  fill->n++;
+  fill->n_confirmed += confirmed;
+  return cr_contact_card_new (contact, rank, chain_length, fill->stale_before,
+                              CR_CONTACT_CARD_EDITABLE | CR_CONTACT_CARD_REVIEW |
+                              (confirmed ? CR_CONTACT_CARD_CONFIRMED : 0));
 }
 
 static void
 fill (CrReviewWindow *self)
 {
-  gint64 partner_id = cr_review_session_get_partner_id (self->session);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) contacts = cr_store_list_partner_contacts (self->store, partner_id, &error);
-  g_autoptr(GArray) chain = cr_directory_get_chain (self->store, partner_id, NULL);
   g_autoptr(GDateTime) now = cr_time_now_utc ();
   g_autoptr(GDateTime) stale_before = g_date_time_add_days (now, -(int) self->period_days);
+  CardsFill fill = { self->session, stale_before, 0, 0 };
   g_autofree char *status = NULL;
-  guint n, n_confirmed = 0;
 
-  remove_children (self->chain_box);
-  remove_children (self->others_box);
-  if (contacts == NULL || chain == NULL)
+  if (!cr_contact_cards_fill (self->chain_box, self->others_box, self->store,
+                              cr_review_session_get_partner_id (self->session), make_card_cb, &fill, &error))
     {
-      if (error != NULL)
-        show_error (self, error->message);
+      show_error (self, error->message);
       return;
     }
-  n = g_list_model_get_n_items (contacts);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CrContact) contact = g_list_model_get_item (contacts, i);
-      gint64 id = cr_record_get_id (CR_RECORD (contact));
-      gboolean confirmed = cr_review_session_is_confirmed (self->session, id);
-      int rank = -1;
-
-      for (guint j = 0; j < chain->len; j++)
-        if (g_array_index (chain, gint64, j) == id)
-          rank = (int) j;
-      n_confirmed += confirmed;
-      gtk_box_append (rank >= 0 ? self->chain_box : self->others_box,
-                      cr_contact_card_new (contact, rank, chain->len, stale_before,
-                                           CR_CONTACT_CARD_EDITABLE | CR_CONTACT_CARD_REVIEW |
-                                           (confirmed ? CR_CONTACT_CARD_CONFIRMED : 0)));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->chain_empty), chain->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->chain_empty),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->chain_box)) == NULL);
 
   status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u contact confirmed.",
-                                         "%u of %u contacts confirmed.", n),
-                            n_confirmed, n);
+                                         "%u of %u contacts confirmed.", fill.n),
+                            fill.n_confirmed, fill.n);
   gtk_label_set_text (self->status_label, status);
 }
 
@@ -220,18 +208,17 @@ cr_review_window_edit_contact (CrReviewWindow *self,
                                gint64          contact_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CrContact) contact = NULL;
   CrContactEditor *editor;
 
   g_return_val_if_fail (CR_IS_REVIEW_WINDOW (self), NULL);
 
-  if (contact_id != 0 && (contact = cr_store_get (self->store, CR_TYPE_CONTACT, contact_id, &error)) == NULL)
+  editor = cr_contact_editor_new_for_id (GTK_WINDOW (self), self->history,
+                                         cr_review_session_get_partner_id (self->session), contact_id, &error);
+  if (editor == NULL)
     {
       show_error (self, error->message);
       return NULL;
     }
-  editor = cr_contact_editor_new (GTK_WINDOW (self), self->history,
-                                  cr_review_session_get_partner_id (self->session), contact);
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
   return editor;
@@ -254,17 +241,11 @@ add_contact_activated (GtkWidget  *widget,
 }
 
 static void
-remove_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    CrReviewWindow   *self)
+contact_removed_cb (GtkWidget    *widget,
+                    const GError *error)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (dialog), "cr-contact");
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "remove") != 0)
-    return;
-  if (!cr_directory_remove_contact (self->history, *id, &error))
-    show_error (self, error->message);
+  if (error != NULL)
+    show_error (CR_REVIEW_WINDOW (widget), error->message);
 }
 
 static void
@@ -273,31 +254,14 @@ remove_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   CrReviewWindow *self = CR_REVIEW_WINDOW (widget);
-  gint64 id = g_variant_get_int64 (parameter);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CrContact) contact = cr_store_get (self->store, CR_TYPE_CONTACT, id, &error);
-  g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
 
-  if (contact == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-  /* Translators: %s is a contact's name. */
-  heading = g_strdup_printf (_("Remove %s?"), cr_contact_get_name (contact));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                                       _("Remove a contact who no longer works for "
-                                                         "your organisation or is no longer to be "
-                                                         "called. The crisis centre sees the removal "
-                                                         "before accepting it.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "cr-contact", g_memdup2 (&id, sizeof id), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (!cr_contact_cards_ask_remove (widget, GTK_WINDOW (self), self->history, g_variant_get_int64 (parameter),
+                                    _("Remove a contact who no longer works for your organisation or "
+                                      "is no longer to be called. The crisis centre sees the removal "
+                                      "before accepting it."),
+                                    contact_removed_cb, &error))
+    show_error (self, error->message);
 }
 
 static void
@@ -306,22 +270,10 @@ chain_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   CrReviewWindow *self = CR_REVIEW_WINDOW (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  gint64 partner_id = cr_review_session_get_partner_id (self->session);
   g_autoptr(GError) error = NULL;
-  gboolean ok;
 
-  if (g_str_equal (action_name, "contacts.move-up"))
-    ok = cr_directory_move_in_chain (self->history, partner_id, id, -1, &error);
-  else if (g_str_equal (action_name, "contacts.move-down"))
-    ok = cr_directory_move_in_chain (self->history, partner_id, id, 1, &error);
-  else if (g_str_equal (action_name, "contacts.make-spoc"))
-    ok = cr_directory_set_role (self->history, partner_id, id, CR_CHAIN_ROLE_SPOC, &error);
-  else if (g_str_equal (action_name, "contacts.make-deputy"))
-    ok = cr_directory_set_role (self->history, partner_id, id, CR_CHAIN_ROLE_DEPUTY, &error);
-  else
-    ok = cr_directory_set_role (self->history, partner_id, id, CR_CHAIN_ROLE_NONE, &error);
-  if (!ok)
+  if (!cr_contact_cards_chain_action (self->history, cr_review_session_get_partner_id (self->session),
+                                      g_variant_get_int64 (parameter), action_name, &error))
     show_error (self, error->message);
 }
 
@@ -378,10 +330,6 @@ cr_review_window_class_init (CrReviewWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const char *const chain_actions[] = {
-    "contacts.move-up", "contacts.move-down", "contacts.make-spoc", "contacts.make-deputy",
-    "contacts.leave-chain",
-  };
 
   object_class->dispose = cr_review_window_dispose;
 
@@ -397,11 +345,8 @@ cr_review_window_class_init (CrReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrReviewWindow, others_box);
   gtk_widget_class_bind_template_callback (widget_class, reviewer_apply_cb);
 
-  gtk_widget_class_install_action (widget_class, "contacts.confirm", "x", confirm_activated);
-  gtk_widget_class_install_action (widget_class, "contacts.edit", "x", edit_activated);
-  gtk_widget_class_install_action (widget_class, "contacts.remove", "x", remove_activated);
-  for (guint i = 0; i < G_N_ELEMENTS (chain_actions); i++)
-    gtk_widget_class_install_action (widget_class, chain_actions[i], "x", chain_activated);
+  cr_contact_cards_install_actions (widget_class, confirm_activated, edit_activated, remove_activated,
+                                    chain_activated);
   gtk_widget_class_install_action (widget_class, "win.confirm-all", NULL, confirm_all_activated);
   gtk_widget_class_install_action (widget_class, "win.add-contact", NULL, add_contact_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
@@ -416,6 +361,7 @@ static void
 cr_review_window_init (CrReviewWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cr_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   self->period_days = DEFAULT_PERIOD_DAYS;
 }
 

@@ -8,6 +8,7 @@
 #include "cr-a11y.h"
 #include "cr-enum-types.h"
 #include "cr-labels.h"
+#include "cr-ops-utils.h"
 #include "cr-role-dialog.h"
 #include "cr-store-contacts.h"
 
@@ -71,23 +72,11 @@ show_error (CrRoleDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
-static guint
-find_id (GArray *ids,
-         gint64  id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return i;
-  return GTK_INVALID_LIST_POSITION;
-}
-
 static gint64
 selected_id (AdwComboRow *row,
              GArray      *ids)
 {
-  guint selected = adw_combo_row_get_selected (row);
-
-  return selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
+  return cr_ops_id_at (ids, adw_combo_row_get_selected (row));
 }
 
 /* Replaces a chooser's content; the details first, so that rows bound
@@ -545,7 +534,7 @@ cr_role_dialog_set_partner (CrRoleDialog *self,
 
   g_return_if_fail (CR_IS_ROLE_DIALOG (self));
 
-  position = find_id (self->partner_ids, partner_id);
+  position = cr_ops_position_of (self->partner_ids, partner_id);
   if (position != GTK_INVALID_LIST_POSITION)
     adw_combo_row_set_selected (self->partner_row, position);
   /* The row may have been on it already: the contacts must follow. */
@@ -581,7 +570,7 @@ cr_role_dialog_set_sector (CrRoleDialog *self,
 
   g_return_val_if_fail (CR_IS_ROLE_DIALOG (self), FALSE);
 
-  position = find_id (self->sector_ids, feature_id);
+  position = cr_ops_position_of (self->sector_ids, feature_id);
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
   adw_combo_row_set_selected (self->sector_row, position);
@@ -597,7 +586,7 @@ cr_role_dialog_set_contact (CrRoleDialog *self,
 
   g_return_val_if_fail (CR_IS_ROLE_DIALOG (self), FALSE);
 
-  position = find_id (self->contact_ids, contact_id);
+  position = cr_ops_position_of (self->contact_ids, contact_id);
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
   adw_combo_row_set_selected (self->contact_row, position);

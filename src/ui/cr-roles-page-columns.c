@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cr-labels.h"
+#include "cr-ops-utils.h"
 #include "cr-roles-page-private.h"
 
 /* The roles page's matrix: what each cell of a role says, how a column
@@ -242,52 +243,8 @@ _cr_roles_page_add_columns (CrRolesPage *self)
 
 /* ---- Filters ---- */
 
-static void
-setup_filter_item_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "in-list")))
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_width_chars (GTK_LABEL (label), 32);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-    }
-  else
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_filter_item_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  user_data)
-{
-  GtkStringObject *name = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (name));
-}
-
 void
 _cr_roles_page_set_filter_factories (GtkDropDown *drop_down)
 {
-  for (int in_list = 0; in_list < 2; in_list++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-      g_object_set_data (G_OBJECT (factory), "in-list", GINT_TO_POINTER (in_list));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_filter_item_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_filter_item_cb), NULL);
-      if (in_list)
-        gtk_drop_down_set_list_factory (drop_down, factory);
-      else
-        gtk_drop_down_set_factory (drop_down, factory);
-    }
+  cr_ops_set_label_factories (drop_down, -1, 32, PANGO_WRAP_WORD_CHAR);
 }

@@ -10,6 +10,7 @@
 #include "cr-enum-types.h"
 #include "cr-labels.h"
 #include "cr-map-renderer.h"
+#include "cr-ops-utils.h"
 #include "cr-roles-page-private.h"
 #include "cr-store-contacts.h"
 
@@ -275,23 +276,12 @@ reload (CrRolesPage *self)
   update_actions (self);
 }
 
-static gboolean
-reload_idle_cb (gpointer user_data)
-{
-  CrRolesPage *self = user_data;
-
-  self->reload_idle = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* A change may come as many signals (an import, an undo of several
  * rows): reload once they are all in. */
 static void
 store_changed_cb (CrRolesPage *self)
 {
-  if (self->reload_idle == 0)
-    self->reload_idle = g_idle_add (reload_idle_cb, self);
+  cr_ops_queue_idle (&self->reload_idle, (CrOpsPageFunc) reload, self);
 }
 
 static void
@@ -344,63 +334,20 @@ dialog_saved_cb (CrRolesPage  *self,
 }
 
 static void
-add_activated (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  cr_roles_page_add_role (CR_ROLES_PAGE (widget));
-}
-
-static void
-edit_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  cr_roles_page_edit_role (CR_ROLES_PAGE (widget));
-}
-
-static void
-remove_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  cr_roles_page_remove_role (CR_ROLES_PAGE (widget));
-}
-
-static void
-show_on_map_activated (GtkWidget  *widget,
+role_action_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  cr_roles_page_show_on_map (CR_ROLES_PAGE (widget));
-}
+  CrRolesPage *self = CR_ROLES_PAGE (widget);
 
-/* Page shortcuts work from anywhere in the window, while the page shows. */
-static gboolean
-shortcut_cb (GtkWidget *widget,
-             GVariant  *args,
-             gpointer   user_data)
-{
-  CrRolesPage *self = user_data;
-  const char *action = g_variant_get_string (args, NULL);
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return FALSE;
-  return gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
-}
-
-static void
-add_shortcut (GtkShortcutController *controller,
-              guint                  keyval,
-              GdkModifierType        modifiers,
-              const char            *action,
-              CrRolesPage           *self)
-{
-  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
-                                            gtk_callback_action_new (shortcut_cb, self, NULL));
-
-  gtk_shortcut_set_arguments (shortcut, g_variant_new_string (action));
-  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+  if (g_str_equal (action_name, "roles.add"))
+    cr_roles_page_add_role (self);
+  else if (g_str_equal (action_name, "roles.edit"))
+    cr_roles_page_edit_role (self);
+  else if (g_str_equal (action_name, "roles.remove"))
+    cr_roles_page_remove_role (self);
+  else
+    cr_roles_page_show_on_map (self);
 }
 
 static void
@@ -413,20 +360,7 @@ show_error (CrRolesPage *self,
   if (self->window != NULL)
     cr_window_add_toast (self->window, toast);
   else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-/* GTK 4.8's drop-down does not pass its name on to the button inside
- * it, which is what screen readers see. */
-static void
-name_drop_down (GtkDropDown *drop_down,
-                const char  *name)
-{
-  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  if (button != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    g_object_unref (toast);
 }
 
 /* ---- GObject ---- */
@@ -447,10 +381,7 @@ cr_roles_page_dispose (GObject *object)
       g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
       self->window = NULL;
     }
-  /* The bin unparents its child itself: done before the template's
-   * teardown, it does not unparent a widget already gone. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_ROLES_PAGE);
+  cr_ops_dispose_template (GTK_WIDGET (self), CR_TYPE_ROLES_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->roles);
@@ -498,10 +429,10 @@ cr_roles_page_class_init (CrRolesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "roles.add", NULL, add_activated);
-  gtk_widget_class_install_action (widget_class, "roles.edit", NULL, edit_activated);
-  gtk_widget_class_install_action (widget_class, "roles.remove", NULL, remove_activated);
-  gtk_widget_class_install_action (widget_class, "roles.show-on-map", NULL, show_on_map_activated);
+  gtk_widget_class_install_action (widget_class, "roles.add", NULL, role_action_activated);
+  gtk_widget_class_install_action (widget_class, "roles.edit", NULL, role_action_activated);
+  gtk_widget_class_install_action (widget_class, "roles.remove", NULL, role_action_activated);
+  gtk_widget_class_install_action (widget_class, "roles.show-on-map", NULL, role_action_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "roles.remove", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "roles.remove", NULL);
 }
@@ -542,12 +473,13 @@ cr_roles_page_init (CrRolesPage *self)
     gtk_string_list_append (discipline_names, cr_discipline_label (disciplines->values[i].value));
   _cr_roles_page_set_filter_factories (self->discipline_filter);
   gtk_drop_down_set_model (self->discipline_filter, G_LIST_MODEL (discipline_names));
-  name_drop_down (self->partner_filter, _("Filter by partner"));
-  name_drop_down (self->discipline_filter, _("Filter by discipline"));
+  cr_ops_name_drop_down (self->partner_filter, _("Filter by partner"));
+  cr_ops_name_drop_down (self->discipline_filter, _("Filter by discipline"));
 
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_m, GDK_CONTROL_MASK, "roles.show-on-map", self);
+  cr_ops_add_page_shortcut (GTK_WIDGET (self), GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_m, GDK_CONTROL_MASK,
+                            "roles.show-on-map");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   update_actions (self);
@@ -690,13 +622,11 @@ static CrRoleDialog *
 open_dialog (CrRolesPage *self,
              CrRole      *role)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   CrRoleDialog *dialog;
 
   if (self->event_id <= 0)
     return NULL;
-  dialog = cr_role_dialog_new (self->history, self->event_id, role,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  dialog = cr_role_dialog_new (self->history, self->event_id, role, cr_ops_parent_window (GTK_WIDGET (self)));
   g_signal_connect_object (dialog, "saved", G_CALLBACK (dialog_saved_cb), self, G_CONNECT_SWAPPED);
   if (role == NULL)
     {

@@ -23,6 +23,7 @@
 #include "cr-shift.h"
 #include "cr-time-control.h"
 #include "cr-time.h"
+#include "cr-ui-utils.h"
 #include "cr-window.h"
 
 /**
@@ -389,14 +390,10 @@ cr_window_class_init (CrWindowClass *klass)
 static void
 cr_window_init (CrWindow *self)
 {
+  /* The menu button's name comes from the template: the button inside
+   * it is labelled by it, so naming that one too would make screen
+   * readers say "Main Menu" twice. */
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* GTK 4.8's menu button does not pass its tooltip on to the button
-   * inside it, which is what screen readers see. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->menu_button))),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
 }
 
 /* The basemap cannot be shown (a missing offline file, a bad URL): the
@@ -406,16 +403,7 @@ basemap_failed_cb (CrBasemap  *basemap,
                    const char *message,
                    CrWindow   *self)
 {
-  AdwToast *toast = adw_toast_new ("");
-  GtkWidget *label = gtk_label_new (message);
-
-  /* libadwaita 1.2 toasts take markup and one line; file names need neither. */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  adw_toast_set_custom_title (toast, label);
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, cr_ui_error_toast_new (message, 10));
 }
 
 /* The basemap (CrBasemap) follows the settings, or --basemap-mbtiles until

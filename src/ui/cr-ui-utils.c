@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cr-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cr-a11y.h"
+#include "cr-ui-utils.h"
+
+/**
+ * cr_ui_error_toast_new:
+ * @timeout: seconds it shows, or 0 to stay until dismissed
+ *
+ * Returns: (transfer full): a toast for @message, which may be longer
+ *   than a toast's line
+ */
+AdwToast *
+cr_ui_error_toast_new (const char *message,
+                       guint       timeout)
+{
+  AdwToast *toast = adw_toast_new ("");
+  GtkWidget *label = gtk_label_new (message);
+
+  /* libadwaita 1.2 toasts take markup and one line; messages need neither. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  adw_toast_set_custom_title (toast, label);
+  adw_toast_set_timeout (toast, timeout);
+  return toast;
+}
+
+/* Empties a list box, a box or a grid, before it is filled again. */
+void
+cr_ui_remove_children (GtkWidget *container)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (container) || GTK_IS_BOX (container) || GTK_IS_GRID (container));
+
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (container))
+        gtk_list_box_remove (GTK_LIST_BOX (container), child);
+      else if (GTK_IS_BOX (container))
+        gtk_box_remove (GTK_BOX (container), child);
+      else
+        gtk_grid_remove (GTK_GRID (container), child);
+    }
+}
+
+/* A new label for a button with a mnemonic ("_Import"), which screen
+ * readers would otherwise say twice (see cr_a11y_name_mnemonic_buttons()). */
+void
+cr_ui_set_button_label (GtkButton  *button,
+                        const char *label)
+{
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  gtk_button_set_label (button, label);
+  cr_a11y_name_mnemonic_buttons (GTK_WIDGET (button));
+}
+
+/* A record id kept on a row or a dialog, for its callbacks. */
+void
+cr_ui_set_id (gpointer    object,
+              const char *key,
+              gint64      id)
+{
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  g_object_set_data_full (G_OBJECT (object), key, g_memdup2 (&id, sizeof id), g_free);
+}
+
+/* The id cr_ui_set_id() kept, or 0. */
+gint64
+cr_ui_get_id (gpointer    object,
+              const char *key)
+{
+  gint64 *id;
+
+  g_return_val_if_fail (G_IS_OBJECT (object), 0);
+
+  id = g_object_get_data (G_OBJECT (object), key);
+  return id != NULL ? *id : 0;
+}
+
+/**
+ * cr_ui_remove_dialog_new:
+ * @heading: what is removed, as a question
+ * @body: what the removal takes with it, and how to get it back
+ *
+ * Asks before a removal. The "remove" response removes; Escape and
+ * Enter cancel ("cancel"), so a removal is never one keystroke away.
+ *
+ * Returns: (transfer none): the dialog, not shown yet
+ */
+AdwMessageDialog *
+cr_ui_remove_dialog_new (GtkWindow  *parent,
+                         const char *heading,
+                         const char *body)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}

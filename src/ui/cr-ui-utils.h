@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Small things the pages and windows all do the same way: errors that
+ * stay until read (cr_ops_add_toast() shows them), lists emptied before a
+ * refill, row ids kept on widgets, and asking before a removal. */
+
+AdwToast         *cr_ui_error_toast_new    (const char  *message,
+                                            guint        timeout);
+
+void              cr_ui_remove_children    (GtkWidget   *container);
+void              cr_ui_set_button_label   (GtkButton   *button,
+                                            const char  *label);
+
+void              cr_ui_set_id             (gpointer     object,
+                                            const char  *key,
+                                            gint64       id);
+gint64            cr_ui_get_id             (gpointer     object,
+                                            const char  *key);
+
+AdwMessageDialog *cr_ui_remove_dialog_new  (GtkWindow   *parent,
+                                            const char  *heading,
+                                            const char  *body);
+
+G_END_DECLS
