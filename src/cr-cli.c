@@ -259,7 +259,8 @@ cr_options_parse (CrOptions  *options,
     { "export-geojson", 0, 0, G_OPTION_ARG_FILENAME, &options->export_geojson,
       N_("Export the event named by --event as a GeoJSON file"), N_("FILE") },
     { "event", 'e', 0, G_OPTION_ARG_STRING, &options->event,
-      N_("The event to import into or to export"), N_("NAME") },
+      N_("The event to import into or export, or to show with --wall, --export-sheet or "
+         "--export-map-png"), N_("NAME") },
     { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &options->skip_invalid,
       N_("With --import-geojson or --import-reference: import the valid features and list the "
          "invalid ones"), NULL },
@@ -275,13 +276,13 @@ cr_options_parse (CrOptions  *options,
     { "verify-logbook", 0, 0, G_OPTION_ARG_NONE, &options->verify_logbook,
       N_("Check that no logbook entry was changed or deleted outside Crisis Room"), NULL },
     { "export-activation-report", 0, 0, G_OPTION_ARG_FILENAME, &options->export_activation_report,
-      N_("Export the timeline of the activation given by --activation, as PDF or CSV after the "
-         "file's extension"), N_("FILE") },
+      N_("Export the timeline of the activation given by --activation, as PDF or CSV according "
+         "to the file’s extension"), N_("FILE") },
     { "activation", 0, 0, G_OPTION_ARG_INT64, &options->activation,
       N_("The number of the activation to report on (see --list-activations)"), N_("ID") },
     { "export-handover", 0, 0, G_OPTION_ARG_FILENAME, &options->export_handover,
       N_("Export the shift handover summary of the period --from … --to, as PDF or Markdown (.md) "
-         "after the file's extension"), N_("FILE") },
+         "according to the file’s extension"), N_("FILE") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &options->from,
       N_("Start of the handover period, e.g. 2024-09-26T06:00 (Brussels time unless a zone is "
          "given)"), N_("TIME") },
@@ -295,7 +296,8 @@ cr_options_parse (CrOptions  *options,
     { "monitor", 0, 0, G_OPTION_ARG_INT, &options->monitor,
       N_("With --wall: show it on monitor N (0 is the first)"), N_("N") },
     { "basemap-mbtiles", 0, 0, G_OPTION_ARG_FILENAME, &options->basemap_mbtiles,
-      N_("Show the offline map FILE (MBTiles) under the event, for this run only"), N_("FILE") },
+      N_("Show the offline map FILE (MBTiles) under the event, in the window and in exported "
+         "sheets and maps, for this run only"), N_("FILE") },
     { "export-sheet", 0, 0, G_OPTION_ARG_FILENAME, &options->export_sheet,
       N_("Write the operational sheet of the event named by --event as a PDF file"), N_("FILE") },
     { "export-map-png", 0, 0, G_OPTION_ARG_FILENAME, &options->export_map_png,

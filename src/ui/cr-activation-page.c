@@ -485,7 +485,7 @@ cr_activation_page_refresh (CrActivationPage *self)
         /* Translators: %s is the event's name */
         description = g_strdup_printf (_("“%s” has no activation in progress. Open one when the crisis "
                                          "centre is activated for it; its checklist comes from the "
-                                         "templates of the event's kind."),
+                                         "templates of the event’s kind."),
                                        self->event_name);
       else
         description = g_strdup (_("No unplanned incident has an activation in progress. Open one for an "

@@ -367,7 +367,7 @@ call_action_activated (GtkWidget  *widget,
   if (call == NULL)
     {
       show_error (self, error != NULL ? error->message
-                                      : _("This partner is not part of the alert test: choose it in the list."));
+                                      : _("This partner is not part of the alert test: choose one in the list."));
       return;
     }
   call_id = cr_record_get_id (CR_RECORD (call));

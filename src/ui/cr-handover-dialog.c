@@ -619,7 +619,7 @@ cr_handover_dialog_record (CrHandoverDialog *self)
   request->dialog = g_object_ref (self);
   /* Translators: %s is the outgoing operator's name */
   body = g_strdup_printf (_("%s writes “Shift handover to …” in the logbook, with the number of open "
-                            "items and the logbook's seal. Then the next operator is on shift: the next "
+                            "items and the logbook’s seal. Then the next operator is on shift: the next "
                             "ticks and entries carry their name."),
                           cr_store_get_operator (self->store));
   return cr_text_prompt_new (GTK_WIDGET (self), _("Record Handover?"), body, _("Name of the next operator"),

@@ -700,8 +700,8 @@ cr_import_dialog_new (CrWindow *window,
       gtk_window_set_title (GTK_WINDOW (self), _("Import Reference Layer"));
       adw_window_title_set_title (self->window_title, _("Import Reference Layer"));
       text = g_strdup_printf (_("The features of “%s” become a reference layer, drawn under the map of "
-                                "every event: commune or police-zone boundaries, hospitals, stations. A "
-                                "layer of the same name gets them added."),
+                                "every event: commune or police-zone boundaries, hospitals, stations. If "
+                                "a layer of that name exists, they are added to it."),
                               self->display_name);
       gtk_widget_set_visible (GTK_WIDGET (self->layer_row), TRUE);
       gtk_editable_set_text (GTK_EDITABLE (self->layer_row), name);

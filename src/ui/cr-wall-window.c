@@ -499,8 +499,8 @@ available_changed_cb (CrWallWindow *self)
     {
       g_autofree char *time = cr_time_format_local (since, "%H:%M");
       /* Translators: wall-screen banner when the database cannot be read; %s is a time */
-      g_autofree char *text = g_strdup_printf (_("The database cannot be read: this picture is stale "
-                                                 "since %s"),
+      g_autofree char *text = g_strdup_printf (_("The database cannot be read: this picture has been "
+                                                 "stale since %s"),
                                                time);
 
       gtk_label_set_text (self->stale_label, text);
