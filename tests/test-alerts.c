@@ -257,6 +257,72 @@ test_transitions (void)
   g_clear_object (&n.store);
 }
 
+/* "Answered" before the outcome is known is stored at once: another
+ * window on the file sees it, "Back" takes it back, and the outcome
+ * keeps the time of the answer, not of the outcome. */
+static void
+test_picked_up (void)
+{
+  Network n;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) t0 = at (9, 0, 0);
+  g_autoptr(GDateTime) before = at (8, 59, 0);
+  g_autoptr(GDateTime) t_answer = at (9, 2, 10);
+  g_autoptr(GDateTime) t_outcome = at (9, 4, 0);
+  g_autoptr(CrStore) other = NULL;
+  g_autoptr(CrAlertTest) seen = NULL;
+  g_autoptr(CrAlertSummary) summary = NULL;
+  gint64 campaign, call;
+
+  network_init (&n);
+  g_assert_true (cr_store_start_alert_campaign (n.store, "Answers", NULL, 0, 15, t0, &campaign, &error));
+  call = current_call (&n, campaign, n.fire);
+
+  /* Not before the call started, nor before its start. */
+  g_assert_false (cr_store_alert_call_picked_up (n.store, call, t_answer, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (cr_store_alert_call_start (n.store, call, CR_ALERT_CHANNEL_PHONE, t0, &error));
+  g_assert_false (cr_store_alert_call_picked_up (n.store, call, before, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (cr_store_alert_call_picked_up (n.store, call, t_answer, &error));
+  g_assert_no_error (error);
+  other = cr_store_open_unwatched (cr_store_get_path (n.store), &error);
+  g_assert_no_error (error);
+  seen = cr_store_get (other, CR_TYPE_ALERT_TEST, call, &error);
+  g_assert_nonnull (seen);
+  g_assert_true (g_date_time_equal (cr_alert_test_get_answered_at (seen), t_answer));
+  g_assert_cmpint (cr_alert_test_get_outcome (seen), ==, CR_ALERT_OUTCOME_PENDING);
+  /* Pending: the summary does not count it as reached yet. */
+  summary = cr_store_get_alert_summary (n.store, campaign, &error);
+  g_assert_cmpuint (summary->n_within_target, ==, 0);
+  g_clear_pointer (&summary, cr_alert_summary_free);
+
+  /* "Back": the call goes on. */
+  g_assert_true (cr_store_alert_call_picked_up (n.store, call, NULL, &error));
+  g_clear_object (&seen);
+  seen = cr_store_get (other, CR_TYPE_ALERT_TEST, call, &error);
+  g_assert_null (cr_alert_test_get_answered_at (seen));
+
+  g_assert_true (cr_store_alert_call_picked_up (n.store, call, t_answer, &error));
+  g_assert_true (cr_store_alert_call_answered (n.store, call, CR_ALERT_OUTCOME_CONFIRMED, t_outcome, &error));
+  g_assert_no_error (error);
+  g_clear_object (&seen);
+  seen = cr_store_get (other, CR_TYPE_ALERT_TEST, call, &error);
+  g_assert_true (g_date_time_equal (cr_alert_test_get_answered_at (seen), t_answer));
+  g_assert_cmpint (cr_alert_test_get_outcome (seen), ==, CR_ALERT_OUTCOME_CONFIRMED);
+  summary = cr_store_get_alert_summary (n.store, campaign, &error);
+  g_assert_cmpuint (summary->n_within_target, ==, 1);
+  g_assert_cmpint (summary->median_response, ==, 130 * G_TIME_SPAN_SECOND);
+  /* Over is over: no answer to take back. */
+  g_assert_false (cr_store_alert_call_picked_up (n.store, call, NULL, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_object (&other);
+  g_clear_object (&n.store);
+}
+
 static void
 test_summary (void)
 {
@@ -471,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/alerts/campaign-start", test_campaign_start);
   g_test_add_func ("/alerts/escalation", test_escalation);
   g_test_add_func ("/alerts/transitions", test_transitions);
+  g_test_add_func ("/alerts/picked-up", test_picked_up);
   g_test_add_func ("/alerts/summary", test_summary);
   g_test_add_func ("/alerts/summary-compute", test_summary_compute);
   g_test_add_func ("/alerts/coverage", test_coverage);

@@ -316,12 +316,50 @@ fail:
 }
 
 /**
+ * cr_store_alert_call_picked_up:
+ * @at: (nullable): when the contact answered; %NULL takes back an answer
+ *   recorded by mistake, and the call goes on
+ *
+ * "Answered": stops the stopwatch of a call while the operator learns
+ * whether the alert is confirmed. Stored at once, like every step, so
+ * that the other windows on the file show it and nothing is lost if
+ * this one closes; the outcome follows with
+ * cr_store_alert_call_answered().
+ */
+gboolean
+cr_store_alert_call_picked_up (CrStore   *self,
+                               gint64     test_id,
+                               GDateTime *at,
+                               GError   **error)
+{
+  g_autoptr(CrAlertTest) test = NULL;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+
+  if (!cr_store_begin (self, error))
+    return FALSE;
+  test = get_open_call (self, test_id, TRUE, error);
+  if (test == NULL || (at != NULL && !check_not_before (at, cr_alert_test_get_started_at (test), error)))
+    goto fail;
+  cr_alert_test_set_answered_at (test, at);
+  if (!cr_store_update (self, CR_RECORD (test), error))
+    goto fail;
+  return cr_store_commit (self, error);
+
+fail:
+  cr_store_rollback (self);
+  return FALSE;
+}
+
+/**
  * cr_store_alert_call_answered:
  * @outcome: %CR_ALERT_OUTCOME_CONFIRMED, or
  *   %CR_ALERT_OUTCOME_NOT_CONFIRMED when the person answered but could
  *   not confirm the alert
+ * @at: when the contact answered, unless cr_store_alert_call_picked_up()
+ *   recorded it already: that time stays
  *
- * "Answered": ends the partner's part of the campaign.
+ * Ends the partner's part of the campaign.
  */
 gboolean
 cr_store_alert_call_answered (CrStore        *self,
@@ -342,7 +380,8 @@ cr_store_alert_call_answered (CrStore        *self,
   test = get_open_call (self, test_id, TRUE, error);
   if (test == NULL || !check_not_before (at, cr_alert_test_get_started_at (test), error))
     goto fail;
-  cr_alert_test_set_answered_at (test, at);
+  if (cr_alert_test_get_answered_at (test) == NULL)
+    cr_alert_test_set_answered_at (test, at);
   cr_alert_test_set_outcome (test, outcome);
   if (!cr_store_update (self, CR_RECORD (test), error))
     goto fail;

@@ -39,6 +39,10 @@ gboolean         cr_store_alert_call_start     (CrStore       *self,
                                                 CrAlertChannel channel,
                                                 GDateTime     *at,
                                                 GError       **error);
+gboolean         cr_store_alert_call_picked_up (CrStore       *self,
+                                                gint64         test_id,
+                                                GDateTime     *at,
+                                                GError       **error);
 gboolean         cr_store_alert_call_answered  (CrStore       *self,
                                                 gint64         test_id,
                                                 CrAlertOutcome outcome,

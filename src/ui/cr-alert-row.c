@@ -550,7 +550,8 @@ cr_alert_row_update (CrAlertRow            *self,
     row_state = STATE_DONE;
   else if (cr_alert_test_get_started_at (current) == NULL)
     row_state = STATE_NOT_CALLED;
-  else if (state->answered_at != NULL)
+  else if (cr_alert_test_get_answered_at (current) != NULL)
+    /* Answered, the outcome not said yet. */
     row_state = STATE_ANSWERED;
   else
     row_state = STATE_CALLING;
@@ -617,12 +618,12 @@ cr_alert_row_update (CrAlertRow            *self,
 
     case STATE_ANSWERED:
       {
-        g_autofree char *took = cr_alert_format_duration (g_date_time_difference (state->answered_at, first_call));
+        g_autofree char *took = cr_alert_format_duration (g_date_time_difference (cr_alert_test_get_answered_at (current), first_call));
 
         /* Translators: e.g. "Alice Exemple (SPOC) answered after 4 min 12 s. Was the alert confirmed?" */
         status = g_strdup_printf (_("%s answered after %s. Was the alert confirmed?"), callee, took);
         g_free (took);
-        took = cr_alert_format_stopwatch (g_date_time_difference (state->answered_at, first_call));
+        took = cr_alert_format_stopwatch (g_date_time_difference (cr_alert_test_get_answered_at (current), first_call));
         set_time (self, took);
         set_icon (self, "call-incoming-symbolic", "accent");
         show_links (self, state, NULL);

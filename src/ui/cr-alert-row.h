@@ -16,8 +16,6 @@ G_BEGIN_DECLS
  * @contacts: contact id (gint64 *) → #CrContact, for calls to contacts
  *   that left the chain since
  * @now: what time it is
- * @answered_at: (nullable): when the current call was answered, while
- *   the operator has not said yet whether the alert was confirmed
  * @channel: the channel of the next call
  * @target_minutes: the campaign's target
  * @ended: the campaign is over: nothing more can be recorded
@@ -31,7 +29,6 @@ typedef struct
   GListModel *chain;
   GHashTable *contacts;
   GDateTime *now;
-  GDateTime *answered_at;
   CrAlertChannel channel;
   guint target_minutes;
   gboolean ended;

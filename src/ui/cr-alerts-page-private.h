@@ -42,7 +42,6 @@ struct _CrAlertsPage
   GArray *campaign_ids; /* as the campaign list shows them */
   GPtrArray *untested_rows; /* the rows inside untested_row */
   GHashTable *rows; /* partner id → CrAlertRow, of the campaign shown */
-  GHashTable *answered; /* partner id → when "Answered" was pressed */
   GHashTable *channels; /* campaign id → the channel of its next calls */
   GHashTable *partners; /* id → CrPartner */
   GHashTable *contacts; /* id → CrContact */

@@ -212,7 +212,6 @@ update_rows (CrAlertsPage    *self,
       state.chain = chain != NULL ? chain : G_LIST_MODEL (no_chain);
       state.contacts = self->contacts;
       state.now = now;
-      state.answered_at = g_hash_table_lookup (self->answered, &partner_id);
       state.channel = channel;
       state.target_minutes = summary->target_minutes;
       state.ended = ended;
@@ -301,7 +300,6 @@ reload (CrAlertsPage *self)
       g_autoptr(CrRecord) latest = g_list_model_get_item (campaigns, 0);
 
       self->campaign_id = latest != NULL ? cr_record_get_id (latest) : 0;
-      g_hash_table_remove_all (self->answered);
     }
   _cr_alerts_page_update_campaign_list (self, campaigns);
   _cr_alerts_page_update_coverage (self, now);
@@ -380,30 +378,20 @@ call_action_activated (GtkWidget  *widget,
   else if (g_str_equal (action, "answered"))
     {
       /* The stopwatch stops now; the outcome comes once the operator
-       * knows it. */
-      if (cr_alert_test_get_started_at (call) != NULL)
-        g_hash_table_insert (self->answered, id_key (partner_id), g_date_time_ref (now));
+       * knows it, and keeps this time. */
+      ok = cr_store_alert_call_picked_up (self->store, call_id, now, &error);
     }
   else if (g_str_equal (action, "back"))
-    g_hash_table_remove (self->answered, &partner_id);
+    ok = cr_store_alert_call_picked_up (self->store, call_id, NULL, &error);
   else if (g_str_equal (action, "confirmed") || g_str_equal (action, "not-confirmed"))
-    {
-      GDateTime *at = g_hash_table_lookup (self->answered, &partner_id);
-
-      ok = cr_store_alert_call_answered (self->store, call_id,
-                                         g_str_equal (action, "confirmed") ? CR_ALERT_OUTCOME_CONFIRMED
-                                                                          : CR_ALERT_OUTCOME_NOT_CONFIRMED,
-                                         at != NULL ? at : now, &error);
-      if (ok)
-        g_hash_table_remove (self->answered, &partner_id);
-    }
+    ok = cr_store_alert_call_answered (self->store, call_id,
+                                       g_str_equal (action, "confirmed") ? CR_ALERT_OUTCOME_CONFIRMED
+                                                                        : CR_ALERT_OUTCOME_NOT_CONFIRMED,
+                                       now, &error);
   else if (g_str_equal (action, "no-answer"))
     ok = cr_store_alert_call_no_answer (self->store, call_id, now, NULL, &error);
   else if (g_str_equal (action, "give-up"))
-    {
-      g_hash_table_remove (self->answered, &partner_id);
-      ok = cr_store_alert_give_up (self->store, call_id, now, &error);
-    }
+    ok = cr_store_alert_give_up (self->store, call_id, now, &error);
   else
     g_assert_not_reached ();
 
@@ -448,7 +436,6 @@ end_campaign (CrAlertsPage *self)
 
   if (!cr_store_end_alert_campaign (self->store, self->campaign_id, now, &error))
     show_error (self, error->message);
-  g_hash_table_remove_all (self->answered);
   reload (self);
 }
 
@@ -524,7 +511,6 @@ cr_alerts_page_finalize (GObject *object)
   g_clear_pointer (&self->fixed_now, g_date_time_unref);
   g_clear_pointer (&self->campaign_ids, g_array_unref);
   g_clear_pointer (&self->untested_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->answered, g_hash_table_unref);
   g_clear_pointer (&self->channels, g_hash_table_unref);
   g_clear_pointer (&self->partners, g_hash_table_unref);
   g_clear_pointer (&self->contacts, g_hash_table_unref);
@@ -587,8 +573,6 @@ cr_alerts_page_init (CrAlertsPage *self)
   self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->untested_rows = g_ptr_array_new ();
   self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->answered = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                          (GDestroyNotify) g_date_time_unref);
   self->channels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->partners = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
@@ -750,11 +734,7 @@ cr_alerts_page_select_campaign (CrAlertsPage *self,
 {
   g_return_val_if_fail (CR_IS_ALERTS_PAGE (self), FALSE);
 
-  if (campaign_id != self->campaign_id)
-    {
-      self->campaign_id = campaign_id;
-      g_hash_table_remove_all (self->answered);
-    }
+  self->campaign_id = campaign_id;
   reload (self);
   return self->campaign_id == campaign_id;
 }
