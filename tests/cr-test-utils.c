@@ -95,6 +95,16 @@ cr_test_find_contact (CrStore    *store,
 }
 
 gint64
+cr_test_contact_id (CrStore    *store,
+                    const char *name)
+{
+  g_autoptr(CrContact) contact = cr_test_find_contact (store, name);
+
+  g_assert_nonnull (contact);
+  return cr_record_get_id (CR_RECORD (contact));
+}
+
+gint64
 cr_test_partner_id (CrStore    *store,
                     const char *name)
 {

@@ -17,6 +17,9 @@ char       *cr_test_fixture_path  (const char *name);
 /* The contact called @name exactly, or NULL. */
 CrContact  *cr_test_find_contact  (CrStore    *store,
                                    const char *name);
+/* The id of the contact called @name; asserts there is one. */
+gint64      cr_test_contact_id    (CrStore    *store,
+                                   const char *name);
 /* The id of the partner called @name; asserts there is one. */
 gint64      cr_test_partner_id    (CrStore    *store,
                                    const char *name);

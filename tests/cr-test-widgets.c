@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cr-test-widgets.h"
 
@@ -88,17 +89,27 @@ cr_test_run_application (const CrOptions   *options,
 }
 
 void
+cr_test_run_database (const char        *database,
+                      gboolean           demo,
+                      CrTestActivateFunc activate,
+                      gpointer           user_data)
+{
+  CrOptions options = { 0 };
+
+  options.database = (char *) database;
+  options.demo = demo;
+  cr_test_run_application (&options, NULL, activate, user_data);
+}
+
+void
 cr_test_run_window (gboolean           demo,
                     CrTestActivateFunc activate,
                     gpointer           user_data)
 {
   g_autofree char *name = g_strdup_printf ("%s.gpkg", g_get_prgname ());
   g_autofree char *path = cr_test_tmp_path (name);
-  CrOptions options = { 0 };
 
-  options.database = path;
-  options.demo = demo;
-  cr_test_run_application (&options, NULL, activate, user_data);
+  cr_test_run_database (path, demo, activate, user_data);
 }
 
 GSettings *
@@ -320,4 +331,15 @@ cr_test_widget_text (GtkWidget      *root,
 
   append_text (root, scope, out);
   return g_string_free (out, FALSE);
+}
+
+void
+cr_test_assert_shows_at (const char *location,
+                         GtkWidget  *root,
+                         const char *expected)
+{
+  g_autofree char *text = cr_test_widget_text (root, CR_TEST_TEXT_MAPPED);
+
+  if (strstr (text, expected) == NULL)
+    g_error ("%s: “%s” is not shown; the %s shows:\n%s", location, expected, G_OBJECT_TYPE_NAME (root), text);
 }

@@ -52,8 +52,15 @@ void         cr_test_run_application    (const CrOptions   *options,
                                          CrTestStartupFunc  startup,
                                          CrTestActivateFunc activate,
                                          gpointer           user_data);
-/* cr_test_run_application() on a new database file in cr_test_tmpdir(),
- * with the demo data (`--demo`) when @demo. */
+/* cr_test_run_application() on the database file @database (`crisis-room
+ * --database FILE`), with the demo data (`--demo`) when @demo: for a
+ * test that prepares the file, opens it again or reads it behind the
+ * application's back. */
+void         cr_test_run_database       (const char        *database,
+                                         gboolean           demo,
+                                         CrTestActivateFunc activate,
+                                         gpointer           user_data);
+/* cr_test_run_database() on a new database file in cr_test_tmpdir(). */
 void         cr_test_run_window         (gboolean           demo,
                                          CrTestActivateFunc activate,
                                          gpointer           user_data);
@@ -132,5 +139,14 @@ typedef enum
  * the widgets, each followed by a newline. */
 char        *cr_test_widget_text        (GtkWidget      *root,
                                          CrTestTextScope scope);
+
+/* Asserts that the labels on screen under @root (CR_TEST_TEXT_MAPPED)
+ * show @expected, within one label or across consecutive ones; if not,
+ * fails at the caller's line, listing what they show. */
+#define cr_test_assert_shows(root, expected) \
+  cr_test_assert_shows_at (G_STRLOC, GTK_WIDGET (root), (expected))
+void         cr_test_assert_shows_at    (const char *location,
+                                         GtkWidget  *root,
+                                         const char *expected);
 
 G_END_DECLS

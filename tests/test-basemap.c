@@ -8,7 +8,7 @@
 #include "cr-mbtiles-source.h"
 #include "cr-preferences-window.h"
 #include "cr-test-mbtiles.h"
-#include "cr-test-utils.h"
+#include "cr-test-widgets.h"
 #include "cr-tile-downloader.h"
 #include "cr-window.h"
 
@@ -46,32 +46,6 @@ brussels (void)
   return brussels_path;
 }
 
-static gboolean
-wait_for (gboolean (*done) (Fixture *), Fixture *f)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (f))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-/* Lets pending work (tile requests and their failures) run. */
-static void
-spin (guint iterations)
-{
-  for (guint i = 0; i < iterations; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static CrBasemap *
 basemap (Fixture *f)
 {
@@ -105,19 +79,6 @@ data_source_of (ShumateMapSource *source)
   g_object_get (source, "data-source", &data_source, NULL);
   g_object_unref (data_source); /* the renderer keeps it */
   return data_source;
-}
-
-static gboolean
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (find_label (child, text))
-      return TRUE;
-  return FALSE;
 }
 
 static void
@@ -168,11 +129,13 @@ assert_brussels_shown (Fixture *f)
 }
 
 static void
-startup_cb (GApplication *app,
-            Fixture      *f)
+startup_cb (CrApplication *app,
+            gpointer       data)
 {
-  GSettings *settings = cr_application_get_settings (f->app);
+  Fixture *f = data;
+  GSettings *settings = cr_application_get_settings (app);
 
+  f->app = app;
   /* The memory backend lives as long as the process: start clean. */
   g_settings_reset (settings, "basemap");
   g_settings_reset (settings, "basemap-url");
@@ -186,15 +149,15 @@ startup_cb (GApplication *app,
     g_settings_set_string (settings, "basemap-url", f->url);
 }
 
-/* Runs after the application's own activate, which opened the window. */
 static void
-activate_cb (GApplication *app,
-             Fixture      *f)
+activate_cb (CrApplication *app,
+             GtkWindow     *window,
+             gpointer       data)
 {
-  f->window = CR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (f->window);
+  Fixture *f = data;
+
+  f->window = CR_WINDOW (window);
   f->body (f);
-  gtk_window_destroy (GTK_WINDOW (f->window));
 }
 
 static void
@@ -202,19 +165,13 @@ run_in_application (Fixture *f)
 {
   g_autofree char *path = cr_test_tmp_path ("basemap.gpkg");
   g_autofree char *override = g_strdup (f->override);
-  char *argv[] = { (char *) "crisis-room", NULL };
   CrOptions options = { 0 };
 
   options.database = path;
   options.demo = f->demo;
   options.basemap_mbtiles = override;
-  f->app = cr_application_new (&options);
-  g_signal_connect_after (f->app, "startup", G_CALLBACK (startup_cb), f);
-  g_signal_connect_after (f->app, "activate", G_CALLBACK (activate_cb), f);
-  g_assert_cmpint (g_application_run (G_APPLICATION (f->app), 1, argv), ==, 0);
-  g_object_add_weak_pointer (G_OBJECT (f->app), (gpointer *) &f->app);
-  g_object_unref (f->app);
-  g_assert_null (f->app);
+  cr_test_run_application (&options, startup_cb, activate_cb, f);
+  f->app = NULL;
 }
 
 /* none */
@@ -239,8 +196,10 @@ test_none (void)
 /* Renders the map as the screen shows it and counts the pixels of the
  * test tiles' two background shades (see cr_test_mbtiles_brussels()). */
 static gboolean
-tiles_on_screen (Fixture *f)
+tiles_on_screen (gpointer data)
 {
+  Fixture *f = data;
+
   GtkWidget *map = GTK_WIDGET (cr_window_get_map (f->window));
   int width = gtk_widget_get_width (map);
   int height = gtk_widget_get_height (map);
@@ -280,7 +239,7 @@ mbtiles_body (Fixture *f)
   assert_brussels_shown (f);
   /* The demo event is in Brussels: the map is fitted on it, and the
    * file's tiles reach the screen (received-data on libshumate 1.0.x). */
-  g_assert_true (wait_for (tiles_on_screen, f));
+  g_assert_true (cr_test_wait_until (tiles_on_screen, f, 20));
 }
 
 static void
@@ -303,7 +262,7 @@ corrupt_body (Fixture *f)
   assert_no_basemap (f);
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error, "broken.mbtiles"));
-  g_assert_true (find_label (GTK_WIDGET (f->window), error));
+  g_assert_nonnull (cr_test_find_label (GTK_WIDGET (f->window), error));
 }
 
 static void
@@ -348,7 +307,7 @@ osm_body (Fixture *f)
   g_assert_cmpuint (shumate_viewport_get_max_zoom_level (viewport (f)), ==, 19);
 
   /* The tiles fail without network; nothing complains. */
-  spin (300);
+  cr_test_spin (300);
   g_assert_null (cr_basemap_get_error (basemap (f)));
   g_assert_true (cr_basemap_get_layer (basemap (f)) != NULL);
 }
@@ -364,26 +323,34 @@ test_osm (void)
 /* Preferences change the open window at once. */
 
 static gboolean
-has_layer (Fixture *f)
+has_layer (gpointer data)
 {
+  Fixture *f = data;
+
   return cr_basemap_get_layer (basemap (f)) != NULL;
 }
 
 static gboolean
-has_no_layer (Fixture *f)
+has_no_layer (gpointer data)
 {
+  Fixture *f = data;
+
   return cr_basemap_get_layer (basemap (f)) == NULL;
 }
 
 static gboolean
-has_error (Fixture *f)
+has_error (gpointer data)
 {
+  Fixture *f = data;
+
   return cr_basemap_get_error (basemap (f)) != NULL;
 }
 
 static gboolean
-is_custom (Fixture *f)
+is_custom (gpointer data)
 {
+  Fixture *f = data;
+
   return cr_basemap_get_kind (basemap (f)) == CR_BASEMAP_CUSTOM;
 }
 
@@ -397,27 +364,27 @@ switch_body (Fixture *f)
 
   g_settings_set_string (settings, "basemap-mbtiles", brussels ());
   g_settings_set_string (settings, "basemap", "mbtiles");
-  g_assert_true (wait_for (has_layer, f));
+  g_assert_true (cr_test_wait_until (has_layer, f, 20));
   assert_brussels_shown (f);
 
   g_settings_set_string (settings, "basemap", "none");
-  g_assert_true (wait_for (has_no_layer, f));
+  g_assert_true (cr_test_wait_until (has_no_layer, f, 20));
   assert_no_basemap (f);
   g_assert_null (cr_basemap_get_error (basemap (f)));
 
   /* Custom without a URL yet: no basemap, no complaint. */
   g_settings_set_string (settings, "basemap", "custom");
-  spin (10);
+  cr_test_spin (10);
   assert_no_basemap (f);
   g_assert_null (cr_basemap_get_error (basemap (f)));
 
   g_settings_set_string (settings, "basemap-url", "ftp://tiles.invalid/{z}/{x}/{y}.png");
-  g_assert_true (wait_for (has_error, f));
+  g_assert_true (cr_test_wait_until (has_error, f, 20));
   assert_no_basemap (f);
-  g_assert_true (find_label (GTK_WIDGET (f->window), cr_basemap_get_error (basemap (f))));
+  g_assert_nonnull (cr_test_find_label (GTK_WIDGET (f->window), cr_basemap_get_error (basemap (f))));
 
   g_settings_set_string (settings, "basemap-url", "https://tiles.invalid/base/{z}/{x}/{y}.png");
-  g_assert_true (wait_for (is_custom, f));
+  g_assert_true (cr_test_wait_until (is_custom, f, 20));
   downloader = CR_TILE_DOWNLOADER (data_source_of (cr_basemap_get_source (basemap (f))));
   cr_tile_downloader_set_offline (downloader, TRUE);
   g_assert_null (cr_basemap_get_error (basemap (f)));
@@ -426,10 +393,10 @@ switch_body (Fixture *f)
                    "https://tiles.invalid/base/{z}/{x}/{y}.png");
   g_assert_cmpstr (shumate_map_source_get_license (cr_basemap_get_source (basemap (f))), ==,
                    "Tiles: tiles.invalid");
-  spin (100);
+  cr_test_spin (100);
 
   g_settings_set_string (settings, "basemap", "none");
-  g_assert_true (wait_for (has_no_layer, f));
+  g_assert_true (cr_test_wait_until (has_no_layer, f, 20));
   assert_no_basemap (f);
 }
 
@@ -475,7 +442,7 @@ override_body (Fixture *f)
 
   /* A choice made in Preferences wins (custom, without a URL yet: none). */
   g_settings_set_string (settings, "basemap", "custom");
-  g_assert_true (wait_for (has_no_layer, f));
+  g_assert_true (cr_test_wait_until (has_no_layer, f, 20));
   assert_no_basemap (f);
 }
 
@@ -647,7 +614,7 @@ preferences_body (Fixture *f)
   g_assert_cmpuint (adw_combo_row_get_selected (combo), ==, CR_BASEMAP_MBTILES);
   adw_combo_row_set_selected (combo, CR_BASEMAP_NONE);
   g_assert_cmpint (g_settings_get_enum (settings, "basemap"), ==, CR_BASEMAP_NONE);
-  g_assert_true (wait_for (has_no_layer, f));
+  g_assert_true (cr_test_wait_until (has_no_layer, f, 20));
   g_settings_set_string (settings, "basemap", "mbtiles");
   g_assert_cmpuint (adw_combo_row_get_selected (combo), ==, CR_BASEMAP_MBTILES);
 
@@ -662,7 +629,7 @@ preferences_body (Fixture *f)
   g_clear_pointer (&saved, g_free);
   saved = g_settings_get_string (settings, "basemap-mbtiles");
   g_assert_cmpstr (saved, ==, brussels ());
-  g_assert_true (wait_for (has_layer, f));
+  g_assert_true (cr_test_wait_until (has_layer, f, 20));
   assert_brussels_shown (f);
 
   /* The URL is checked as it is typed, and only a good one is saved. */
@@ -701,8 +668,7 @@ main (int   argc,
    * goes to the test's own directory, not the user's. */
   cache = g_build_filename (cr_test_tmpdir (), "cache", NULL);
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  cr_test_widgets_init (&argc, &argv);
 
   g_test_add_func ("/basemap/none", test_none);
   g_test_add_func ("/basemap/mbtiles", test_mbtiles);

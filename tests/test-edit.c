@@ -8,7 +8,7 @@
 #include "cr-edit-tools.h"
 #include "cr-feature-kind.h"
 #include "cr-geometry-edit.h"
-#include "cr-test-utils.h"
+#include "cr-test-widgets.h"
 #include "cr-window.h"
 
 /* The drawing and editing tools in the real window, driven through the
@@ -19,7 +19,6 @@
 
 typedef struct _Fixture
 {
-  CrApplication *app;
   CrWindow *window;
   CrEditTools *tools;
   CrEditLayer *layer;
@@ -32,23 +31,10 @@ typedef struct _Fixture
 } Fixture;
 
 static gboolean
-wait_for (gboolean (*done) (Fixture *), Fixture *f)
+layer_ready (gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  Fixture *f = data;
 
-  while (!done (f))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static gboolean
-layer_ready (Fixture *f)
-{
   CrProjection proj;
 
   return cr_edit_layer_get_projection (f->layer, &proj) && proj.width > 300 && proj.height > 300;
@@ -967,16 +953,17 @@ tool_actions (Fixture *f)
 /* The application, as test-window.c runs it */
 
 static void
-activate_cb (GApplication *app,
-             Fixture      *f)
+activate_cb (CrApplication *app,
+             GtkWindow     *window,
+             gpointer       data)
 {
+  Fixture *f = data;
   g_autoptr(CrEvent) event = cr_event_new ();
   g_autoptr(GError) error = NULL;
   ShumateViewport *viewport;
 
-  f->window = CR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (f->window);
-  f->store = cr_application_get_store (f->app);
+  f->window = CR_WINDOW (window);
+  f->store = cr_application_get_store (app);
   f->history = cr_window_get_history (f->window);
   f->renderer = cr_window_get_renderer (f->window);
   f->tools = cr_edit_tools_from_window (GTK_WINDOW (f->window));
@@ -995,11 +982,10 @@ activate_cb (GApplication *app,
   viewport = shumate_map_get_viewport (cr_window_get_map (f->window));
   shumate_viewport_set_zoom_level (viewport, 15);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), 50.8467, 4.3525);
-  g_assert_true (wait_for (layer_ready, f));
+  g_assert_true (cr_test_wait_until (layer_ready, f, 20));
 
   f->body (f);
   g_signal_handlers_disconnect_by_data (f->layer, f);
-  gtk_window_destroy (GTK_WINDOW (f->window));
 }
 
 typedef struct
@@ -1012,19 +998,9 @@ static void
 run_in_application (gconstpointer data)
 {
   const TestCase *test = data;
-  g_autofree char *path = cr_test_tmp_path ("edit.gpkg");
-  char *argv[] = { (char *) "crisis-room", NULL };
-  CrOptions options = { 0 };
-  Fixture f = { 0 };
+  Fixture f = { .body = test->body };
 
-  options.database = path;
-  f.app = cr_application_new (&options);
-  f.body = test->body;
-  g_signal_connect_after (f.app, "activate", G_CALLBACK (activate_cb), &f);
-  g_assert_cmpint (g_application_run (G_APPLICATION (f.app), 1, argv), ==, 0);
-  g_object_add_weak_pointer (G_OBJECT (f.app), (gpointer *) &f.app);
-  g_object_unref (f.app);
-  g_assert_null (f.app);
+  cr_test_run_window (FALSE, activate_cb, &f);
 }
 
 static const TestCase tests[] = {
@@ -1048,11 +1024,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* No G_TEST_OPTION_ISOLATE_DIRS: it hides the system's XDG_DATA_DIRS,
-   * where GTK finds the MIME database it needs to load SVG icons. The
-   * window uses only the database file the test names. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  cr_test_widgets_init (&argc, &argv);
 
   for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
     g_test_add_data_func (tests[i].path, &tests[i], run_in_application);

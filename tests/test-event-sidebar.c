@@ -10,7 +10,7 @@
 #include "cr-event-copy-dialog.h"
 #include "cr-event-dialog.h"
 #include "cr-event-sidebar.h"
-#include "cr-test-utils.h"
+#include "cr-test-widgets.h"
 #include "cr-time.h"
 #include "cr-window.h"
 
@@ -19,54 +19,36 @@
  * the "sidebar.*" actions and the dialogs' API, checked in the store.
  * Runs in its own X server (tests/xvfb-run-test). */
 
-typedef struct
+typedef struct _Fixture Fixture;
+struct _Fixture
 {
-  CrApplication *app;
   CrWindow *window;
   CrEventSidebar *sidebar;
   CrStore *store;
-  void (*body) (gpointer f, gconstpointer data);
-  gconstpointer data;
-} Fixture;
+  void (*body) (Fixture *f);
+};
 
 static void
-activate_cb (GApplication *app,
-             Fixture      *f)
+activate_cb (CrApplication *app,
+             GtkWindow     *window,
+             gpointer       data)
 {
-  f->window = CR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (f->window);
+  Fixture *f = data;
+
+  f->window = CR_WINDOW (window);
   f->sidebar = cr_window_get_event_sidebar (f->window);
-  f->store = cr_application_get_store (f->app);
+  f->store = cr_application_get_store (app);
   g_assert_true (CR_IS_EVENT_SIDEBAR (f->sidebar));
-  f->body (f, f->data);
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->body (f);
 }
 
 static void
 run_in_application (gboolean demo,
-                    void (*body) (Fixture *f, gconstpointer data))
+                    void (*body) (Fixture *f))
 {
-  g_autofree char *path = cr_test_tmp_path ("sidebar.gpkg");
-  char *argv[] = { (char *) "crisis-room", NULL };
-  CrOptions options = { 0 };
-  Fixture f = { 0 };
+  Fixture f = { .body = body };
 
-  options.database = path;
-  options.demo = demo;
-  f.app = cr_application_new (&options);
-  f.body = (void (*) (gpointer, gconstpointer)) body;
-  g_signal_connect_after (f.app, "activate", G_CALLBACK (activate_cb), &f);
-  g_assert_cmpint (g_application_run (G_APPLICATION (f.app), 1, argv), ==, 0);
-  g_object_add_weak_pointer (G_OBJECT (f.app), (gpointer *) &f.app);
-  g_object_unref (f.app);
-  g_assert_null (f.app);
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  cr_test_run_window (demo, activate_cb, &f);
 }
 
 static GDateTime *
@@ -145,49 +127,23 @@ selected_name (Fixture *f)
   return event != NULL ? cr_event_get_name (event) : NULL;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The page the sidebar shows: the list's stack. */
 static const char *
 sidebar_page (Fixture *f)
 {
-  GtkWidget *list = find_descendant (GTK_WIDGET (f->sidebar), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = cr_test_find_widget (GTK_WIDGET (f->sidebar), GTK_TYPE_LIST_VIEW);
   GtkWidget *stack = list ? gtk_widget_get_ancestor (list, GTK_TYPE_STACK) : NULL;
 
   g_assert_nonnull (stack);
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
 }
 
-/* The dialog an action opened, among the application's windows. */
+/* The dialog an action opened, once it has. */
 static gpointer
 find_dialog (GType type)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  iterate ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
+  cr_test_iterate ();
+  return cr_test_find_window (type);
 }
 
 static CrEvent *
@@ -206,14 +162,13 @@ activate (Fixture    *f,
           const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sidebar), action, NULL));
-  iterate ();
+  cr_test_iterate ();
 }
 
 /* ---- Search and filters ---- */
 
 static void
-filters (Fixture      *f,
-         gconstpointer data)
+filters (Fixture *f)
 {
   g_autoptr(CrEvent) papal = NULL;
 
@@ -299,8 +254,7 @@ filters (Fixture      *f,
 /* ---- New event ---- */
 
 static void
-create (Fixture      *f,
-        gconstpointer data)
+create (Fixture *f)
 {
   g_autoptr(GDateTime) starts = brussels (2025, 12, 31, 20, 0);
   g_autoptr(GDateTime) ends = brussels (2026, 1, 1, 4, 0);
@@ -330,8 +284,8 @@ create (Fixture      *f,
   g_assert_false (cr_event_dialog_save (dialog));
 
   /* Typed nonsense in a time: an inline message, not a crash. */
-  row = CR_DATETIME_ROW (find_descendant (GTK_WIDGET (dialog), CR_TYPE_DATETIME_ROW));
-  entry = find_descendant (GTK_WIDGET (row), GTK_TYPE_ENTRY);
+  row = CR_DATETIME_ROW (cr_test_find_widget (GTK_WIDGET (dialog), CR_TYPE_DATETIME_ROW));
+  entry = cr_test_find_widget (GTK_WIDGET (row), GTK_TYPE_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), "31/02/2025 25:99");
   g_assert_false (cr_datetime_row_get_valid (row));
   g_assert_nonnull (cr_datetime_row_get_error (row));
@@ -349,7 +303,7 @@ create (Fixture      *f,
   cr_event_dialog_set_kind (dialog, CR_EVENT_KIND_NEW_YEAR);
   cr_event_dialog_set_status (dialog, CR_EVENT_STATUS_READY);
   g_assert_true (cr_event_dialog_save (dialog));
-  iterate ();
+  cr_test_iterate ();
   g_assert_null (find_dialog (CR_TYPE_EVENT_DIALOG));
 
   created = find_event (f, "New Year's Eve 2025");
@@ -380,8 +334,7 @@ create (Fixture      *f,
 /* ---- Rename ---- */
 
 static void
-rename_event (Fixture      *f,
-              gconstpointer data)
+rename_event (Fixture *f)
 {
   g_autoptr(CrEvent) renamed = NULL;
   g_autoptr(CrEvent) still = NULL;
@@ -421,8 +374,7 @@ rename_event (Fixture      *f,
 /* ---- Duplicate, archive ---- */
 
 static void
-duplicate_and_archive (Fixture      *f,
-                       gconstpointer data)
+duplicate_and_archive (Fixture *f)
 {
   g_autofree char *copy_name = g_strdup_printf ("%s (copy)", CR_DEMO_EVENT_NAME);
   g_autofree char *copy2_name = g_strdup_printf ("%s (copy 2)", CR_DEMO_EVENT_NAME);
@@ -493,8 +445,7 @@ duplicate_and_archive (Fixture      *f,
 /* ---- New event from a past one ---- */
 
 static void
-new_from_past (Fixture      *f,
-               gconstpointer data)
+new_from_past (Fixture *f)
 {
   g_autoptr(CrEvent) demo = find_event (f, CR_DEMO_EVENT_NAME);
   g_autoptr(CrEvent) copy = NULL;
@@ -534,7 +485,7 @@ new_from_past (Fixture      *f,
   starts = g_date_time_add (cr_event_get_starts (demo), shift);
   cr_event_copy_dialog_set_starts (dialog, starts);
   g_assert_true (cr_event_copy_dialog_save (dialog));
-  iterate ();
+  cr_test_iterate ();
   g_assert_null (find_dialog (CR_TYPE_EVENT_COPY_DIALOG));
 
   copy = find_event (f, "Papal visit 2025");
@@ -616,10 +567,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* No G_TEST_OPTION_ISOLATE_DIRS: see test-window.c. The times shown
-   * are Brussels time whatever TZ says. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  /* The times shown are Brussels time whatever TZ says. */
+  cr_test_widgets_init (&argc, &argv);
 
   g_test_add_func ("/event-sidebar/filters", test_filters);
   g_test_add_func ("/event-sidebar/create", test_create);

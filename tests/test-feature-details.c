@@ -10,7 +10,7 @@
 #include "cr-demo.h"
 #include "cr-feature-details.h"
 #include "cr-itinerary.h"
-#include "cr-test-utils.h"
+#include "cr-test-widgets.h"
 #include "cr-window.h"
 
 /* The details pane of the map's selection, in the real window on the
@@ -19,34 +19,17 @@
  * circles, and a conflicting change from another connection. Runs in its
  * own X server (tests/xvfb-run-test). */
 
-typedef struct
+typedef struct _Fixture Fixture;
+struct _Fixture
 {
-  CrApplication *app;
   CrWindow *window;
   CrFeatureDetails *details;
   CrStore *store;
   CrHistory *history;
   CrMapRenderer *renderer;
   char *path;
-  void (*body) (gpointer f);
-} Fixture;
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+  void (*body) (Fixture *f);
+};
 
 static gpointer
 child (Fixture    *f,
@@ -59,19 +42,20 @@ child (Fixture    *f,
 }
 
 static void
-activate_cb (GApplication *app,
-             Fixture      *f)
+activate_cb (CrApplication *app,
+             GtkWindow     *window,
+             gpointer       data)
 {
-  f->window = CR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (f->window);
-  f->details = CR_FEATURE_DETAILS (find_widget (GTK_WIDGET (f->window), CR_TYPE_FEATURE_DETAILS));
+  Fixture *f = data;
+
+  f->window = CR_WINDOW (window);
+  f->details = CR_FEATURE_DETAILS (cr_test_find_widget (GTK_WIDGET (f->window), CR_TYPE_FEATURE_DETAILS));
   g_assert_nonnull (f->details);
-  f->store = cr_application_get_store (f->app);
+  f->store = cr_application_get_store (app);
   f->history = cr_window_get_history (f->window);
   f->renderer = cr_window_get_renderer (f->window);
   g_assert_cmpint (cr_map_renderer_get_event_id (f->renderer), !=, 0);
   f->body (f);
-  gtk_window_destroy (GTK_WINDOW (f->window));
 }
 
 /* The application's whole life on a fresh copy of the demo. */
@@ -79,27 +63,9 @@ static void
 run_in_application (void (*body) (Fixture *f))
 {
   g_autofree char *path = cr_test_tmp_path ("details.gpkg");
-  char *argv[] = { (char *) "crisis-room", NULL };
-  CrOptions options = { 0 };
-  Fixture f = { 0 };
+  Fixture f = { .path = path, .body = body };
 
-  options.database = path;
-  options.demo = TRUE;
-  f.path = path;
-  f.app = cr_application_new (&options);
-  f.body = (void (*) (gpointer)) body;
-  g_signal_connect_after (f.app, "activate", G_CALLBACK (activate_cb), &f);
-  g_assert_cmpint (g_application_run (G_APPLICATION (f.app), 1, argv), ==, 0);
-  g_object_add_weak_pointer (G_OBJECT (f.app), (gpointer *) &f.app);
-  g_object_unref (f.app);
-  g_assert_null (f.app);
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  cr_test_run_database (path, TRUE, activate_cb, &f);
 }
 
 static CrFeature *
@@ -137,7 +103,7 @@ select_feature (Fixture    *f,
   CrFeature *feature = find_feature (f, name_part);
 
   cr_map_renderer_set_selected (f->renderer, cr_record_get_id (CR_RECORD (feature)));
-  iterate ();
+  cr_test_iterate ();
   g_assert_cmpint (cr_feature_details_get_feature_id (f->details), ==, cr_record_get_id (CR_RECORD (feature)));
   return feature;
 }
@@ -378,11 +344,11 @@ edits_are_written (Fixture *f)
 
   /* Notes: written when the focus leaves the text. */
   gtk_window_present (GTK_WINDOW (f->window));
-  iterate ();
+  cr_test_iterate ();
   gtk_widget_grab_focus (GTK_WIDGET (notes_view));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes_view), "Sweep at 05:00.", -1);
   gtk_widget_grab_focus (GTK_WIDGET (child (f, "name_row")));
-  iterate ();
+  cr_test_iterate ();
   g_clear_object (&now);
   now = reread (f, zone);
   g_assert_cmpstr (cr_feature_get_notes (now), ==, "Sweep at 05:00.");
@@ -769,10 +735,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* No G_TEST_OPTION_ISOLATE_DIRS: it hides the system's XDG_DATA_DIRS,
-   * where GTK finds the MIME database it needs to load SVG icons. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  cr_test_widgets_init (&argc, &argv);
 
   g_test_add_func ("/feature-details/shows-selection", test_shows_selection);
   g_test_add_func ("/feature-details/edits", test_edits_are_written);

@@ -9,7 +9,7 @@
 #include "cr-demo.h"
 #include "cr-geojson.h"
 #include "cr-import-actions.h"
-#include "cr-test-utils.h"
+#include "cr-test-widgets.h"
 #include "cr-window.h"
 
 /* GeoJSON in and out of the window, through the actions' API: the import
@@ -18,28 +18,13 @@
  * the whole application on the demo database in its own X server
  * (tests/xvfb-run-test), as tests/test-window.c does. */
 
-typedef struct
+typedef struct _Fixture Fixture;
+struct _Fixture
 {
-  CrApplication *app;
   CrWindow *window;
   CrStore *store;
-  void (*body) (gpointer f);
-} Fixture;
-
-static gboolean
-wait_for (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
+  void (*body) (Fixture *f);
+};
 
 static gboolean
 import_done (gpointer data)
@@ -56,35 +41,25 @@ features_drawn (gpointer data)
 }
 
 static void
-activate_cb (GApplication *app,
-             Fixture      *f)
+activate_cb (CrApplication *app,
+             GtkWindow     *window,
+             gpointer       data)
 {
-  f->window = CR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (f->window);
-  f->store = cr_application_get_store (f->app);
-  g_assert_true (wait_for (features_drawn, f));
+  Fixture *f = data;
+
+  f->window = CR_WINDOW (window);
+  f->store = cr_application_get_store (app);
+  g_assert_true (cr_test_wait_until (features_drawn, f, 60));
   f->body (f);
-  gtk_window_destroy (GTK_WINDOW (f->window));
 }
 
 /* The application's whole life on the demo database. */
 static void
 run_in_application (void (*body) (Fixture *f))
 {
-  g_autofree char *path = cr_test_tmp_path ("import-ui.gpkg");
-  char *argv[] = { (char *) "crisis-room", NULL };
-  CrOptions options = { 0 };
-  Fixture f = { 0 };
+  Fixture f = { .body = body };
 
-  options.database = path;
-  options.demo = TRUE;
-  f.app = cr_application_new (&options);
-  f.body = (void (*) (gpointer)) body;
-  g_signal_connect_after (f.app, "activate", G_CALLBACK (activate_cb), &f);
-  g_assert_cmpint (g_application_run (G_APPLICATION (f.app), 1, argv), ==, 0);
-  g_object_add_weak_pointer (G_OBJECT (f.app), (gpointer *) &f.app);
-  g_object_unref (f.app);
-  g_assert_null (f.app);
+  cr_test_run_window (TRUE, activate_cb, &f);
 }
 
 static gint64
@@ -134,7 +109,7 @@ run_import (CrImportDialog *dialog,
   cr_import_dialog_start (dialog, skip_invalid);
   g_assert_true (cr_import_dialog_get_busy (dialog));
   g_assert_cmpstr (cr_import_dialog_get_page (dialog), ==, "progress");
-  g_assert_true (wait_for (import_done, dialog));
+  g_assert_true (cr_test_wait_until (import_done, dialog, 60));
 }
 
 typedef struct
@@ -174,7 +149,7 @@ import_into_event (Fixture *f)
    * and the map (synced at once, fitted to the event) draws them. */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_cmpint (n_features (f, id), ==, before + 10);
-  g_assert_true (wait_for (more_drawn, &drawn));
+  g_assert_true (cr_test_wait_until (more_drawn, &drawn, 60));
 }
 
 static void
@@ -220,31 +195,12 @@ test_import_with_options (void)
 
 /* Errors */
 
-static void
-collect_rows (GtkWidget *widget,
-              GPtrArray *rows)
+/* The rows that list what was left out: not the dialog's settings. */
+static gboolean
+is_listed_row (GtkWidget    *widget,
+               gconstpointer data)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (ADW_IS_ACTION_ROW (child) && !ADW_IS_COMBO_ROW (child))
-        g_ptr_array_add (rows, child);
-      collect_rows (child, rows);
-    }
-}
-
-static GtkStack *
-find_stack (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkStack *stack = GTK_IS_STACK (child) ? GTK_STACK (child) : find_stack (child);
-
-      if (stack != NULL)
-        return stack;
-    }
-  return NULL;
+  return ADW_IS_ACTION_ROW (widget) && !ADW_IS_COMBO_ROW (widget);
 }
 
 static void
@@ -253,8 +209,9 @@ malformed_then_valid_ones (Fixture *f)
   gint64 id = event_id (f);
   gint64 before = n_features (f, id);
   g_autoptr(CrImportDialog) dialog = open_dialog (f, "skip-invalid.geojson", FALSE);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
   const CrGeojsonImportResult *result;
+  GtkStack *stack;
   const char *message;
   static const struct
   {
@@ -289,7 +246,8 @@ malformed_then_valid_ones (Fixture *f)
   g_assert_cmpuint (result->skipped->len, ==, 3);
   g_assert_cmpint (n_features (f, id), ==, before + 3);
 
-  collect_rows (gtk_stack_get_child_by_name (find_stack (GTK_WIDGET (dialog)), "skipped"), rows);
+  stack = GTK_STACK (cr_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_STACK));
+  rows = cr_test_find_widgets_full (gtk_stack_get_child_by_name (stack, "skipped"), is_listed_row, NULL);
   g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < rows->len; i++)
     {
@@ -461,7 +419,7 @@ close_cancels (Fixture *f)
   g_cond_init (&gate.cond);
   cr_import_dialog_set_worker_progress (dialog, gate_progress, &gate);
   cr_import_dialog_start (dialog, FALSE);
-  g_assert_true (wait_for (gate_reached, &gate));
+  g_assert_true (cr_test_wait_until (gate_reached, &gate, 60));
 
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
@@ -472,7 +430,7 @@ close_cancels (Fixture *f)
   gate.released = TRUE;
   g_cond_broadcast (&gate.cond);
   g_mutex_unlock (&gate.lock);
-  g_assert_true (wait_for (import_done, dialog));
+  g_assert_true (cr_test_wait_until (import_done, dialog, 60));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_null (cr_import_dialog_get_result (dialog));
   g_assert_cmpint (n_features (f, id), ==, before);
@@ -624,7 +582,7 @@ export_to (Fixture    *f,
   g_autoptr(cJSON) json = NULL;
 
   cr_import_actions_export_geojson (f->window, file, selection, exported_cb, &export);
-  g_assert_true (wait_for (export_done, &export));
+  g_assert_true (cr_test_wait_until (export_done, &export, 60));
   g_assert_no_error (export.error);
   g_assert_true (export.ok);
   g_assert_cmpuint (export.n_features, ==, expected);
@@ -714,7 +672,7 @@ export_event_and_selection (Fixture *f)
 
     cr_map_renderer_set_selected (cr_window_get_renderer (f->window), 0);
     cr_import_actions_export_geojson (f->window, file, TRUE, exported_cb, &export);
-    g_assert_true (wait_for (export_done, &export));
+    g_assert_true (cr_test_wait_until (export_done, &export, 60));
     g_assert_false (export.ok);
     g_assert_nonnull (export.error);
     g_clear_error (&export.error);
@@ -732,11 +690,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* No G_TEST_OPTION_ISOLATE_DIRS: it hides the system's XDG_DATA_DIRS,
-   * where GTK finds the MIME database it needs to load SVG icons. The
-   * window uses only the database file the test names. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  cr_test_widgets_init (&argc, &argv);
 
   g_test_add_func ("/import-ui/import-into-event", test_import_into_event);
   g_test_add_func ("/import-ui/import-with-options", test_import_with_options);

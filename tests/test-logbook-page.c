@@ -8,7 +8,7 @@
 #include "cr-application.h"
 #include "cr-demo.h"
 #include "cr-logbook-page.h"
-#include "cr-test-utils.h"
+#include "cr-test-widgets.h"
 #include "cr-text-prompt.h"
 #include "cr-time.h"
 #include "cr-window.h"
@@ -21,92 +21,42 @@
 
 #define ALICE "Alice Exemple"
 
-typedef struct
+typedef struct _Fixture Fixture;
+struct _Fixture
 {
-  CrApplication *app;
   CrWindow *window;
   CrLogbookPage *page;
   CrStore *store;
-  void (*body) (gpointer f, gconstpointer data);
-  gconstpointer data;
-} Fixture;
-
-static gboolean
-wait_for (gboolean (*done) (Fixture *), Fixture *f)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (f))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+  void (*body) (Fixture *f);
+};
 
 static void
-activate_cb (GApplication *app,
-             Fixture      *f)
+activate_cb (CrApplication *app,
+             GtkWindow     *window,
+             gpointer       data)
 {
-  f->window = CR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (f->window);
-  f->store = cr_application_get_store (f->app);
-  f->page = CR_LOGBOOK_PAGE (find_widget (GTK_WIDGET (f->window), CR_TYPE_LOGBOOK_PAGE));
-  g_assert_nonnull (f->page);
-  cr_window_show_page (f->window, "logbook");
-  f->body (f, f->data);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-}
+  Fixture *f = data;
 
-static GSettings *
-test_settings (void)
-{
-  return g_settings_new ("io.github.crisisroom.CrisisRoom");
+  f->window = CR_WINDOW (window);
+  f->store = cr_application_get_store (app);
+  f->page = cr_test_show_page (f->window, CR_TYPE_LOGBOOK_PAGE, "logbook");
+  f->body (f);
 }
 
 /* `crisis-room --database PATH --demo`, Alice on shift. */
 static void
 run_on (const char *path,
-        void (*body) (Fixture *f, gconstpointer data))
+        void (*body) (Fixture *f))
 {
-  g_autoptr(GSettings) settings = test_settings ();
-  char *argv[] = { (char *) "crisis-room", NULL };
-  CrOptions options = { 0 };
-  Fixture f = { 0 };
+  g_autoptr(GSettings) settings = cr_test_settings ();
+  Fixture f = { .body = body };
 
   g_settings_set_string (settings, "operator-name", ALICE);
-  options.database = (char *) path;
-  options.demo = TRUE;
-  f.app = cr_application_new (&options);
-  f.body = (void (*) (gpointer, gconstpointer)) body;
-  g_signal_connect_after (f.app, "activate", G_CALLBACK (activate_cb), &f);
-  g_assert_cmpint (g_application_run (G_APPLICATION (f.app), 1, argv), ==, 0);
-  g_object_add_weak_pointer (G_OBJECT (f.app), (gpointer *) &f.app);
-  g_object_unref (f.app);
-  g_assert_null (f.app);
+  cr_test_run_database (path, TRUE, activate_cb, &f);
 }
 
 static void
-run_in_application (void (*body) (Fixture *f, gconstpointer data))
+run_in_application (void (*body) (Fixture *f))
 {
   g_autofree char *path = cr_test_tmp_path ("logbook-page.gpkg");
 
@@ -146,8 +96,7 @@ find_entry (Fixture    *f,
 /* ---- Appending, correcting ---- */
 
 static void
-appends (Fixture      *f,
-         gconstpointer data)
+appends (Fixture *f)
 {
   g_autoptr(GListModel) open = cr_store_list_activations (f->store, FALSE, NULL);
   g_autoptr(CrActivation) activation = g_list_model_get_item (open, 0);
@@ -193,14 +142,15 @@ appends (Fixture      *f,
 static gint64 watched_id;
 
 static gboolean
-row_made (Fixture *f)
+row_made (gpointer data)
 {
+  Fixture *f = data;
+
   return cr_logbook_page_find_row (f->page, watched_id) != NULL;
 }
 
 static void
-corrects (Fixture      *f,
-          gconstpointer data)
+corrects (Fixture *f)
 {
   g_autoptr(CrLogEntry) original = find_entry (f, "Crowd surge at gate C");
   gint64 original_id = cr_record_get_id (CR_RECORD (original));
@@ -232,12 +182,12 @@ corrects (Fixture      *f,
   /* On screen: the original struck through, with a link to its
    * correction; the correction says what it corrects. */
   watched_id = original_id;
-  g_assert_true (wait_for (row_made, f));
+  g_assert_true (cr_test_wait_until (row_made, f, 20));
   row = cr_logbook_page_find_row (f->page, original_id);
   g_assert_true (cr_log_entry_row_get_struck_through (row));
   g_assert_nonnull (strstr (cr_log_entry_row_get_note (row), "Corrected by entry"));
   watched_id = cr_record_get_id (CR_RECORD (correction));
-  g_assert_true (wait_for (row_made, f));
+  g_assert_true (cr_test_wait_until (row_made, f, 20));
   row = cr_logbook_page_find_row (f->page, watched_id);
   g_assert_false (cr_log_entry_row_get_struck_through (row));
   g_assert_nonnull (strstr (cr_log_entry_row_get_note (row), "Crowd surge at gate C"));
@@ -246,7 +196,7 @@ corrects (Fixture      *f,
     g_autoptr(CrLogEntry) tunnel = find_entry (f, "from 09:00 to 13:00, at the request");
 
     watched_id = cr_record_get_id (CR_RECORD (tunnel));
-    g_assert_true (wait_for (row_made, f));
+    g_assert_true (cr_test_wait_until (row_made, f, 20));
     g_assert_true (cr_log_entry_row_get_struck_through (cr_logbook_page_find_row (f->page, watched_id)));
   }
 }
@@ -254,8 +204,7 @@ corrects (Fixture      *f,
 /* ---- Filters ---- */
 
 static void
-filters (Fixture      *f,
-         gconstpointer data)
+filters (Fixture *f)
 {
   guint all = n_shown (f);
   CrLogFilter filter = { 0 };
@@ -311,8 +260,7 @@ filters (Fixture      *f,
 /* ---- Integrity ---- */
 
 static void
-verify_intact (Fixture      *f,
-               gconstpointer data)
+verify_intact (Fixture *f)
 {
   g_assert_true (cr_logbook_page_verify (f->page));
   g_assert_nonnull (strstr (cr_logbook_page_get_verify_title (f->page), "intact"));
@@ -320,8 +268,7 @@ verify_intact (Fixture      *f,
 }
 
 static void
-verify_tampered (Fixture      *f,
-                 gconstpointer data)
+verify_tampered (Fixture *f)
 {
   g_assert_false (cr_logbook_page_verify (f->page));
   g_assert_cmpint (cr_logbook_page_get_verify_bad_id (f->page), ==, 3);
@@ -375,7 +322,7 @@ clipboard_read_cb (GObject      *clipboard,
 }
 
 static gboolean
-clipboard_read (Fixture *f)
+clipboard_read (gpointer data)
 {
   return clipboard_text != NULL;
 }
@@ -383,21 +330,20 @@ clipboard_read (Fixture *f)
 static AdwMessageDialog *record_prompt;
 
 static gboolean
-record_prompt_shown (Fixture *f)
+record_prompt_shown (gpointer data)
 {
   record_prompt = cr_text_prompt_find ("Record Handover?");
   return record_prompt != NULL;
 }
 
 static void
-handover (Fixture      *f,
-          gconstpointer data)
+handover (Fixture *f)
 {
   g_autoptr(GListModel) open = cr_store_list_activations (f->store, FALSE, NULL);
   g_autoptr(CrActivation) activation = g_list_model_get_item (open, 0);
   g_autoptr(GDateTime) now = cr_time_now_utc ();
   g_autoptr(GDateTime) from = g_date_time_add_hours (cr_activation_get_opened_at (activation), -1);
-  g_autoptr(GSettings) settings = test_settings ();
+  g_autoptr(GSettings) settings = cr_test_settings ();
   g_autoptr(GListModel) log = NULL;
   g_autoptr(CrLogEntry) last = NULL;
   g_autofree char *shown = NULL;
@@ -432,13 +378,13 @@ handover (Fixture      *f,
   /* Copy to Clipboard: the Markdown. */
   cr_handover_dialog_copy (dialog);
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), NULL, clipboard_read_cb, NULL);
-  g_assert_true (wait_for (clipboard_read, f));
+  g_assert_true (cr_test_wait_until (clipboard_read, f, 20));
   g_assert_cmpstr (clipboard_text, ==, markdown);
   g_clear_pointer (&clipboard_text, g_free);
 
   /* Record: written by Alice, then Bruno is on shift. */
   cr_handover_dialog_record (dialog);
-  g_assert_true (wait_for (record_prompt_shown, f));
+  g_assert_true (cr_test_wait_until (record_prompt_shown, f, 20));
   g_assert_false (cr_text_prompt_accept (record_prompt));
   cr_text_prompt_set_text (record_prompt, "Bruno Exemple");
   g_assert_true (cr_text_prompt_accept (record_prompt));
@@ -463,8 +409,7 @@ handover (Fixture      *f,
 
 /* Ctrl+Shift+L goes to the composer from any page. */
 static void
-compose_shortcut (Fixture      *f,
-                  gconstpointer data)
+compose_shortcut (Fixture *f)
 {
   cr_window_show_page (f->window, "map");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.logbook-compose", NULL));
@@ -507,11 +452,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* No G_TEST_OPTION_ISOLATE_DIRS: it hides the system's XDG_DATA_DIRS,
-   * where GTK finds the MIME database it needs to load SVG icons. The
-   * window uses only the database file the test names. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  cr_test_widgets_init (&argc, &argv);
 
   g_test_add_func ("/logbook-page/append", test_append);
   g_test_add_func ("/logbook-page/correct", test_correct);

@@ -10,7 +10,7 @@
 #include "cr-labels.h"
 #include "cr-partners-page.h"
 #include "cr-store-contacts.h"
-#include "cr-test-utils.h"
+#include "cr-test-widgets.h"
 #include "cr-time.h"
 #include "cr-window.h"
 
@@ -19,121 +19,23 @@
  * "Needs review" with its fixes, "Confirmed today", editing a contact.
  * Runs in its own X server (tests/xvfb-run-test). */
 
-typedef struct
+typedef struct _Fixture Fixture;
+struct _Fixture
 {
-  CrApplication *app;
   CrWindow *window;
   CrPartnersPage *page;
   CrStore *store;
-  void (*body) (gpointer f);
-} Fixture;
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (out, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, out);
-}
-
-/* Everything the widgets under @root say, one label a line. */
-static void
-collect_text (GtkWidget *root,
-              GString   *out)
-{
-  if (GTK_IS_LABEL (root))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
-  else if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
-    g_string_append_printf (out, "%s\n", gtk_button_get_label (GTK_BUTTON (root)));
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text (child, out);
-}
-
-static char *
-widget_text (GtkWidget *root)
-{
-  GString *out = g_string_new (NULL);
-
-  collect_text (root, out);
-  return g_string_free (out, FALSE);
-}
-
-/* Dialogs are toplevels of their own, not all of them the application's. */
-static GtkWindow *
-find_window (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
-/* Lets the page's reload (on idle after a change) run. */
-static void
-drain (void)
-{
-  for (int i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static gint64
-partner_id (CrStore    *store,
-            const char *name)
-{
-  g_autoptr(CrPartner) partner = cr_store_find_partner (store, name, NULL);
-
-  g_assert_nonnull (partner);
-  return cr_record_get_id (CR_RECORD (partner));
-}
+  void (*body) (Fixture *f);
+};
 
 static CrContact *
 find_contact (CrStore    *store,
               const char *name)
 {
-  g_autoptr(GListModel) all = cr_store_list (store, CR_TYPE_CONTACT, NULL, 0, NULL);
+  CrContact *contact = cr_test_find_contact (store, name);
 
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr(CrContact) contact = g_list_model_get_item (all, i);
-
-      if (g_strcmp0 (cr_contact_get_name (contact), name) == 0)
-        return g_steal_pointer (&contact);
-    }
-  g_assert_not_reached ();
-}
-
-static gint64
-contact_id_of (CrStore    *store,
-               const char *name)
-{
-  g_autoptr(CrContact) contact = find_contact (store, name);
-
-  return cr_record_get_id (CR_RECORD (contact));
+  g_assert_nonnull (contact);
+  return contact;
 }
 
 static gint64
@@ -146,50 +48,26 @@ row_id (GtkWidget  *row,
 }
 
 static void
-activate_cb (GApplication *app,
-             Fixture      *f)
+activate_cb (CrApplication *app,
+             GtkWindow     *window,
+             gpointer       data)
 {
-  f->window = CR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (f->window);
-  f->store = cr_application_get_store (f->app);
+  Fixture *f = data;
+
+  f->window = CR_WINDOW (window);
+  f->store = cr_application_get_store (app);
   cr_store_set_operator (f->store, "Test Operator");
-  f->page = CR_PARTNERS_PAGE (find_widget (GTK_WIDGET (f->window), CR_TYPE_PARTNERS_PAGE));
-  g_assert_nonnull (f->page);
-  cr_window_show_page (f->window, "partners");
+  f->page = cr_test_show_page (f->window, CR_TYPE_PARTNERS_PAGE, "partners");
   cr_partners_page_refresh (f->page);
   f->body (f);
-  /* The last window closing ends g_application_run(): the main window
-   * and whatever it opened (the operator prompt, dialogs). */
-  {
-    GList *toplevels = gtk_window_list_toplevels ();
-
-    /* Destroying one may destroy others (its dialogs): hold them all. */
-    g_list_foreach (toplevels, (GFunc) (void (*) (void)) g_object_ref, NULL);
-    for (GList *l = toplevels; l != NULL; l = l->next)
-      if (l->data != f->window)
-        gtk_window_destroy (GTK_WINDOW (l->data));
-    gtk_window_destroy (GTK_WINDOW (f->window));
-    g_list_free_full (toplevels, g_object_unref);
-  }
 }
 
 static void
 run_in_application (void (*body) (Fixture *f))
 {
-  g_autofree char *path = cr_test_tmp_path ("partners.gpkg");
-  char *argv[] = { (char *) "crisis-room", NULL };
-  CrOptions options = { 0 };
-  Fixture f = { 0 };
+  Fixture f = { .body = body };
 
-  options.database = path;
-  options.demo = TRUE;
-  f.app = cr_application_new (&options);
-  f.body = (void (*) (gpointer)) body;
-  g_signal_connect_after (f.app, "activate", G_CALLBACK (activate_cb), &f);
-  g_assert_cmpint (g_application_run (G_APPLICATION (f.app), 1, argv), ==, 0);
-  g_object_add_weak_pointer (G_OBJECT (f.app), (gpointer *) &f.app);
-  g_object_unref (f.app);
-  g_assert_null (f.app);
+  cr_test_run_window (TRUE, activate_cb, &f);
 }
 
 /* The partner rows of the list, in order. */
@@ -242,12 +120,13 @@ grouped_by_type (Fixture *f)
   g_assert_cmpuint (g_hash_table_size (headers), ==, 7);
 
   /* Choosing a partner shows its details: SPOC first, with its place. */
-  cr_partners_page_select_partner (f->page, partner_id (f->store, "Zone de police Midi – Politiezone Zuid (5341)"));
+  cr_partners_page_select_partner (f->page,
+                                   cr_test_partner_id (f->store, "Zone de police Midi – Politiezone Zuid (5341)"));
   {
-    g_autoptr(GPtrArray) cards = g_ptr_array_new ();
-    g_autofree char *text = widget_text (cr_partners_page_get_detail (f->page));
+    g_autoptr(GPtrArray) cards = cr_test_find_widgets (cr_partners_page_get_detail (f->page),
+                                                       CR_TYPE_CONTACT_CARD);
+    g_autofree char *text = cr_test_widget_text (cr_partners_page_get_detail (f->page), CR_TEST_TEXT_ALL);
 
-    collect (cr_partners_page_get_detail (f->page), CR_TYPE_CONTACT_CARD, cards);
     g_assert_cmpuint (cards->len, ==, 2);
     g_assert_cmpstr (cr_contact_get_name (cr_contact_card_get_contact (g_ptr_array_index (cards, 0))), ==,
                      "Gaëlle Modèle");
@@ -271,7 +150,7 @@ static gboolean
 list_has_partner (Fixture    *f,
                   const char *name)
 {
-  gint64 id = partner_id (f->store, name);
+  gint64 id = cr_test_partner_id (f->store, name);
   g_autoptr(GPtrArray) rows = partner_rows (f);
 
   for (guint i = 0; i < rows->len; i++)
@@ -296,7 +175,7 @@ static void
 search (Fixture *f)
 {
   g_autoptr(CrContact) added = cr_contact_new ();
-  gint64 midi = partner_id (f->store, "Zone de police Midi – Politiezone Zuid (5341)");
+  gint64 midi = cr_test_partner_id (f->store, "Zone de police Midi – Politiezone Zuid (5341)");
   GtkWidget *row;
 
   /* "saint gilles" finds the zone whose address is "Saint-Gilles". */
@@ -312,26 +191,26 @@ search (Fixture *f)
 
   /* Accents and partial words: "gael mod" finds Gaëlle Modèle. */
   cr_partners_page_set_search_text (f->page, "gael mod");
-  g_assert_nonnull (contact_row (f, contact_id_of (f->store, "Gaëlle Modèle")));
+  g_assert_nonnull (contact_row (f, cr_test_contact_id (f->store, "Gaëlle Modèle")));
 
   /* "0470" finds a number written "+32 470 …". */
   cr_contact_set_partner_id (added, midi);
   cr_contact_set_name (added, "Xavier Recrue");
   cr_contact_set_phone_mobile (added, "+32 470 12 34 56");
   g_assert_true (cr_store_insert (f->store, CR_RECORD (added), NULL));
-  drain ();
+  cr_test_drain ();
   cr_partners_page_set_search_text (f->page, "0470");
   row = contact_row (f, cr_record_get_id (CR_RECORD (added)));
   g_assert_nonnull (row);
   g_assert_true (list_has_partner (f, "Zone de police Midi – Politiezone Zuid (5341)"));
   /* The demo's numbers are all "+32 4 0…" (04, not 0470): none of them. */
-  g_assert_null (contact_row (f, contact_id_of (f->store, "Gaëlle Modèle")));
+  g_assert_null (contact_row (f, cr_test_contact_id (f->store, "Gaëlle Modèle")));
 
   /* Choosing the result shows its partner, the contact among its cards. */
   g_signal_emit_by_name (cr_partners_page_get_partner_list (f->page), "row-activated", row);
   g_assert_cmpint (cr_partners_page_get_selected_partner (f->page), ==, midi);
   {
-    g_autofree char *text = widget_text (cr_partners_page_get_detail (f->page));
+    g_autofree char *text = cr_test_widget_text (cr_partners_page_get_detail (f->page), CR_TEST_TEXT_ALL);
 
     g_assert_nonnull (strstr (text, "Xavier Recrue"));
   }
@@ -390,9 +269,8 @@ static GtkWidget *
 fix_button_for (GtkWidget       *list,
                 CrReviewProblem *problem)
 {
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = cr_test_find_widgets (list, GTK_TYPE_BUTTON);
 
-  collect (list, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
       CrReviewProblem *p = g_object_get_data (G_OBJECT (g_ptr_array_index (buttons, i)), "cr-problem");
@@ -442,7 +320,7 @@ needs_review (Fixture *f)
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, cr_review_problem_get_fix_label (stale));
   g_signal_emit_by_name (button, "clicked");
-  drain ();
+  cr_test_drain ();
   problems = cr_partners_page_get_problems (f->page);
   g_assert_false (has_problem (problems, CR_REVIEW_KIND_STALE, "Floris Fictief"));
   g_assert_null (fix_button_for (cr_partners_page_get_review_list (f->page), stale));
@@ -458,10 +336,10 @@ needs_review (Fixture *f)
     AdwMessageDialog *dialog;
 
     g_signal_emit_by_name (fix_button_for (cr_partners_page_get_review_list (f->page), no_deputy), "clicked");
-    dialog = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+    dialog = ADW_MESSAGE_DIALOG (cr_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (dialog);
     adw_message_dialog_response (dialog, "choose");
-    drain ();
+    cr_test_drain ();
     g_assert_cmpint (cr_store_get_spoc_rank (f->store, partner, cr_record_get_id (CR_RECORD (zeger)), NULL), ==, 1);
     g_assert_false (has_problem (cr_partners_page_get_problems (f->page), CR_REVIEW_KIND_NO_DEPUTY,
                                  "Bruxelles-Propreté / Net Brussel"));
@@ -479,7 +357,7 @@ test_needs_review (void)
 static void
 confirmed_today (Fixture *f)
 {
-  gint64 id = partner_id (f->store, "Vivaqua");
+  gint64 id = cr_test_partner_id (f->store, "Vivaqua");
   g_autoptr(GDateTime) before = cr_time_now_utc ();
   g_autoptr(GListModel) contacts = NULL;
   g_autoptr(CrContact) kevin = find_contact (f->store, "Kevin Inventé");
@@ -500,21 +378,13 @@ confirmed_today (Fixture *f)
   /* One contact, from its card's button. */
   cr_partners_page_select_partner (f->page, cr_contact_get_partner_id (kevin));
   {
-    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
     g_autoptr(CrContact) lies = find_contact (f->store, "Lies Gefingeerd");
     gint64 lies_id = cr_record_get_id (CR_RECORD (lies));
-    GtkWidget *confirm = NULL;
+    GtkWidget *confirm;
 
     g_assert_null (cr_contact_get_verified_at (lies));
-    collect (cr_partners_page_get_detail (f->page), GTK_TYPE_BUTTON, buttons);
-    for (guint i = 0; i < buttons->len; i++)
-      {
-        GVariant *target = gtk_actionable_get_action_target_value (g_ptr_array_index (buttons, i));
-
-        if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "contacts.confirm") == 0 &&
-            target != NULL && g_variant_get_int64 (target) == lies_id)
-          confirm = g_ptr_array_index (buttons, i);
-      }
+    confirm = cr_test_find_button (cr_partners_page_get_detail (f->page), "contacts.confirm",
+                                   g_variant_new_int64 (lies_id));
     g_assert_nonnull (confirm);
     g_signal_emit_by_name (confirm, "clicked");
     g_clear_object (&lies);
@@ -570,11 +440,11 @@ edit_contact (Fixture *f)
   hendrik = cr_store_get (f->store, CR_TYPE_CONTACT, hendrik_id, NULL);
   g_assert_cmpstr (cr_contact_get_phone_mobile (hendrik), ==, "0470/12.34.56");
   g_assert_cmpstr (cr_contact_get_function (hendrik), ==, "Deputy crisis SPOC");
-  drain ();
+  cr_test_drain ();
   g_assert_false (has_problem (cr_partners_page_get_problems (f->page), CR_REVIEW_KIND_INVALID_PHONE,
                                "Hendrik Proef"));
   {
-    g_autofree char *text = widget_text (cr_partners_page_get_detail (f->page));
+    g_autofree char *text = cr_test_widget_text (cr_partners_page_get_detail (f->page), CR_TEST_TEXT_ALL);
 
     g_assert_nonnull (strstr (text, "E.164 +32470123456"));
   }
@@ -650,8 +520,8 @@ focus_in (GtkWindow *window,
 static void
 search_shortcut (Fixture *f)
 {
-  GtkWidget *entry = find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
-  GtkWidget *sidebar = find_widget (GTK_WIDGET (f->window), CR_TYPE_EVENT_SIDEBAR);
+  GtkWidget *entry = cr_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *sidebar = cr_test_find_widget (GTK_WIDGET (f->window), CR_TYPE_EVENT_SIDEBAR);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
   g_assert_true (focus_in (GTK_WINDOW (f->window), entry));
@@ -671,11 +541,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* No G_TEST_OPTION_ISOLATE_DIRS: it hides the system's XDG_DATA_DIRS,
-   * where GTK finds what it needs to load icons. The window uses only
-   * the database file the test names. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  cr_test_widgets_init (&argc, &argv);
 
   g_test_add_func ("/partners/grouped-by-type", test_grouped_by_type);
   g_test_add_func ("/partners/search", test_search);

@@ -7,7 +7,7 @@
 #include "cr-application.h"
 #include "cr-geojson.h"
 #include "cr-responsibility-popover.h"
-#include "cr-test-utils.h"
+#include "cr-test-widgets.h"
 #include "cr-window.h"
 
 /* "Who is responsible here?" in the running application: the reference
@@ -36,60 +36,6 @@ typedef struct
   gint64 commune;
 } Fixture;
 
-static gboolean
-wait_for (gboolean (*done) (Fixture *), Fixture *f)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (f))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-flush_events (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-collect_texts (GtkWidget *widget,
-               GString   *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (!gtk_widget_get_visible (child))
-        continue;
-      if (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0')
-        g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
-      collect_texts (child, out);
-    }
-}
-
 static GtkWidget *
 template_child (Fixture    *f,
                 const char *name)
@@ -102,10 +48,7 @@ template_child (Fixture    *f,
 static char *
 areas_text (Fixture *f)
 {
-  GString *out = g_string_new (NULL);
-
-  collect_texts (template_child (f, "areas_box"), out);
-  return g_string_free (out, FALSE);
+  return cr_test_widget_text (template_child (f, "areas_box"), CR_TEST_TEXT_VISIBLE);
 }
 
 /* Asserts that @texts holds each of the NULL-terminated lines, in order. */
@@ -130,26 +73,18 @@ assert_in_order (const char *texts,
   va_end (args);
 }
 
-/* Buttons under @widget whose label, or tooltip, contains @text. */
-static void
-find_buttons (GtkWidget  *widget,
-              const char *text,
-              GPtrArray  *found)
+/* A button whose label, or tooltip, contains @text. */
+static gboolean
+is_button_saying (GtkWidget    *widget,
+                  gconstpointer text)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child))
-        {
-          const char *label = gtk_button_get_label (GTK_BUTTON (child));
-          const char *tooltip = gtk_widget_get_tooltip_text (child);
+  const char *label, *tooltip;
 
-          if ((label != NULL && strstr (label, text) != NULL) ||
-              (tooltip != NULL && strstr (tooltip, text) != NULL))
-            g_ptr_array_add (found, child);
-        }
-      find_buttons (child, text, found);
-    }
+  if (!GTK_IS_BUTTON (widget))
+    return FALSE;
+  label = gtk_button_get_label (GTK_BUTTON (widget));
+  tooltip = gtk_widget_get_tooltip_text (widget);
+  return (label != NULL && strstr (label, text) != NULL) || (tooltip != NULL && strstr (tooltip, text) != NULL);
 }
 
 static GtkWidget *
@@ -157,9 +92,8 @@ button (Fixture    *f,
         const char *text,
         guint       index)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) found = cr_test_find_widgets_full (template_child (f, "areas_box"), is_button_saying, text);
 
-  find_buttons (template_child (f, "areas_box"), text, found);
   if (index >= found->len)
     g_error ("No button %u with “%s”", index, text);
   return g_ptr_array_index (found, index);
@@ -195,13 +129,15 @@ popup_at_location (Fixture *f,
   shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (map), lat, lon, &x, &y);
   g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (map), simple, x, y, &sx, &sy));
   cr_responsibility_popover_popup_at (f->popover, sx, sy);
-  flush_events ();
+  cr_test_iterate ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->popover)));
 }
 
 static gboolean
-map_allocated (Fixture *f)
+map_allocated (gpointer data)
 {
+  Fixture *f = data;
+
   return gtk_widget_get_width (GTK_WIDGET (cr_window_get_map (f->window))) > 100;
 }
 
@@ -219,16 +155,20 @@ reference_layer (Fixture *f)
 }
 
 static gboolean
-reference_drawn (Fixture *f)
+reference_drawn (gpointer data)
 {
+  Fixture *f = data;
+
   CrFeatureLayer *layer = reference_layer (f);
 
   return layer != NULL && cr_feature_layer_get_n_drawn (layer) > 0;
 }
 
 static gboolean
-chooser_filtered (Fixture *f)
+chooser_filtered (gpointer data)
 {
+  Fixture *f = data;
+
   GtkListBox *list = GTK_LIST_BOX (template_child (f, "partner_list"));
 
   return gtk_list_box_get_row_at_index (list, 0) != NULL && gtk_list_box_get_row_at_index (list, 1) == NULL;
@@ -251,13 +191,13 @@ body (Fixture *f)
   ShumateViewport *viewport = shumate_map_get_viewport (cr_window_get_map (f->window));
   CrFeatureLayer *layer;
 
-  f->popover = CR_RESPONSIBILITY_POPOVER (find_descendant (GTK_WIDGET (f->window),
+  f->popover = CR_RESPONSIBILITY_POPOVER (cr_test_find_widget (GTK_WIDGET (f->window),
                                                            CR_TYPE_RESPONSIBILITY_POPOVER));
   g_assert_nonnull (f->popover);
   g_assert_true (SHUMATE_IS_SIMPLE_MAP (gtk_widget_get_parent (GTK_WIDGET (f->popover))));
   f->store = cr_application_get_store (f->app);
 
-  g_assert_true (wait_for (map_allocated, f));
+  g_assert_true (cr_test_wait_until (map_allocated, f, 20));
   shumate_viewport_set_zoom_level (viewport, 13);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), INNER_LAT, INNER_LON);
 
@@ -268,7 +208,7 @@ body (Fixture *f)
                  !CR_IS_FEATURE_LAYER (gtk_widget_get_prev_sibling (GTK_WIDGET (layer))));
   g_assert_true (CR_IS_FEATURE_LAYER (gtk_widget_get_next_sibling (GTK_WIDGET (layer))));
   gtk_widget_queue_draw (GTK_WIDGET (layer));
-  g_assert_true (wait_for (reference_drawn, f));
+  g_assert_true (cr_test_wait_until (reference_drawn, f, 20));
 
   /* Inner and Outer, the smallest first; each area's partners by name;
    * each partner's SPOC then deputies, with their numbers. */
@@ -331,7 +271,7 @@ body (Fixture *f)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (f, "stack"))), ==, "link");
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (template_child (f, "link_title"))), "Inner sector"));
   gtk_editable_set_text (GTK_EDITABLE (template_child (f, "partner_search")), "fire serv");
-  g_assert_true (wait_for (chooser_filtered, f));
+  g_assert_true (cr_test_wait_until (chooser_filtered, f, 20));
   {
     GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (template_child (f, "partner_list")), 0);
 
@@ -349,7 +289,7 @@ body (Fixture *f)
   /* Linking replaces: the commune moves from Outer to Inner. */
   g_signal_emit_by_name (button (f, "Link a Partner", 0), "clicked");
   gtk_editable_set_text (GTK_EDITABLE (template_child (f, "partner_search")), "commune");
-  g_assert_true (wait_for (chooser_filtered, f));
+  g_assert_true (cr_test_wait_until (chooser_filtered, f, 20));
   gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (template_child (f, "partner_list")),
                                                                   0)));
   g_assert_cmpint (partner_area (f, f->commune), ==, f->inner);
@@ -376,7 +316,7 @@ body (Fixture *f)
 
     g_assert_true (cr_store_set_partner_area (f->store, f->fire, f->outer, &error));
     g_assert_no_error (error);
-    flush_events ();
+    cr_test_iterate ();
     text = areas_text (f);
     assert_in_order (text, "Outer sector", "Fire service (test)", NULL);
   }
@@ -385,13 +325,15 @@ body (Fixture *f)
 
 /* Runs after the application's own activate, which opened the window. */
 static void
-activate_cb (GApplication *app,
-             Fixture      *f)
+activate_cb (CrApplication *app,
+             GtkWindow     *window,
+             gpointer       data)
 {
-  f->window = CR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (f->window);
+  Fixture *f = data;
+
+  f->app = app;
+  f->window = CR_WINDOW (window);
   body (f);
-  gtk_window_destroy (GTK_WINDOW (f->window));
 }
 
 static gint64
@@ -492,28 +434,17 @@ static void
 test_responsibility (void)
 {
   g_autofree char *path = cr_test_tmp_path ("responsibility.gpkg");
-  char *argv[] = { (char *) "crisis-room", NULL };
-  CrOptions options = { 0 };
   Fixture f = { 0 };
 
   prepare_database (path, &f);
-  options.database = path;
-  f.app = cr_application_new (&options);
-  g_signal_connect_after (f.app, "activate", G_CALLBACK (activate_cb), &f);
-  g_assert_cmpint (g_application_run (G_APPLICATION (f.app), 1, argv), ==, 0);
-  g_object_add_weak_pointer (G_OBJECT (f.app), (gpointer *) &f.app);
-  g_object_unref (f.app);
-  g_assert_null (f.app);
+  cr_test_run_database (path, FALSE, activate_cb, &f);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  /* No G_TEST_OPTION_ISOLATE_DIRS, as in test-window.c: GTK needs the
-   * system's MIME database to load SVG icons. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  cr_test_widgets_init (&argc, &argv);
 
   g_test_add_func ("/responsibility/popover", test_responsibility);
 

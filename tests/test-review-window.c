@@ -13,7 +13,7 @@
 #include "cr-review-import-dialog.h"
 #include "cr-review-window.h"
 #include "cr-store-contacts.h"
-#include "cr-test-utils.h"
+#include "cr-test-widgets.h"
 #include "cr-window.h"
 
 /* The SPOC review round trip as the people involved do it: the crisis
@@ -25,107 +25,18 @@
 
 #define MIDI "Zone de police Midi – Politiezone Zuid (5341)"
 
-typedef struct
+typedef struct _Fixture Fixture;
+struct _Fixture
 {
   CrApplication *app;
   CrWindow *window;
   CrPartnersPage *page;
   CrStore *store;
-  void (*body) (gpointer f);
+  void (*body) (Fixture *f);
   gboolean finished;
   gboolean success;
   char *message;
-} Fixture;
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (out, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, out);
-}
-
-static void
-collect_text (GtkWidget *root,
-              GString   *out)
-{
-  if (GTK_IS_LABEL (root))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text (child, out);
-}
-
-static void
-drain (void)
-{
-  for (int i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static gboolean
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static CrContact *
-find_contact (CrStore    *store,
-              const char *name)
-{
-  g_autoptr(GListModel) all = cr_store_list (store, CR_TYPE_CONTACT, NULL, 0, NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr(CrContact) contact = g_list_model_get_item (all, i);
-
-      if (g_strcmp0 (cr_contact_get_name (contact), name) == 0)
-        return g_steal_pointer (&contact);
-    }
-  return NULL;
-}
-
-static gint64
-contact_id (CrStore    *store,
-            const char *name)
-{
-  g_autoptr(CrContact) contact = find_contact (store, name);
-
-  g_assert_nonnull (contact);
-  return cr_record_get_id (CR_RECORD (contact));
-}
+};
 
 static void
 transfer_finished_cb (CrPartnersPage *page,
@@ -146,48 +57,27 @@ transfer_done (gpointer data)
 }
 
 static void
-activate_cb (GApplication *app,
-             Fixture      *f)
+activate_cb (CrApplication *app,
+             GtkWindow     *window,
+             gpointer       data)
 {
-  f->window = CR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (f->window);
-  f->store = cr_application_get_store (f->app);
-  cr_store_set_operator (f->store, "Centre Operator");
-  f->page = CR_PARTNERS_PAGE (find_widget (GTK_WIDGET (f->window), CR_TYPE_PARTNERS_PAGE));
-  g_assert_nonnull (f->page);
-  g_signal_connect (f->page, "transfer-finished", G_CALLBACK (transfer_finished_cb), f);
-  cr_window_show_page (f->window, "partners");
-  f->body (f);
-  {
-    GList *toplevels = gtk_window_list_toplevels ();
+  Fixture *f = data;
 
-    /* Destroying one may destroy others (its dialogs): hold them all. */
-    g_list_foreach (toplevels, (GFunc) (void (*) (void)) g_object_ref, NULL);
-    for (GList *l = toplevels; l != NULL; l = l->next)
-      if (l->data != f->window)
-        gtk_window_destroy (GTK_WINDOW (l->data));
-    gtk_window_destroy (GTK_WINDOW (f->window));
-    g_list_free_full (toplevels, g_object_unref);
-  }
+  f->app = app;
+  f->window = CR_WINDOW (window);
+  f->store = cr_application_get_store (app);
+  cr_store_set_operator (f->store, "Centre Operator");
+  f->page = cr_test_show_page (f->window, CR_TYPE_PARTNERS_PAGE, "partners");
+  g_signal_connect (f->page, "transfer-finished", G_CALLBACK (transfer_finished_cb), f);
+  f->body (f);
 }
 
 static void
 run_in_application (void (*body) (Fixture *f))
 {
-  g_autofree char *path = cr_test_tmp_path ("centre.gpkg");
-  char *argv[] = { (char *) "crisis-room", NULL };
-  CrOptions options = { 0 };
-  Fixture f = { 0 };
+  Fixture f = { .body = body };
 
-  options.database = path;
-  options.demo = TRUE;
-  f.app = cr_application_new (&options);
-  f.body = (void (*) (gpointer)) body;
-  g_signal_connect_after (f.app, "activate", G_CALLBACK (activate_cb), &f);
-  g_assert_cmpint (g_application_run (G_APPLICATION (f.app), 1, argv), ==, 0);
-  g_object_add_weak_pointer (G_OBJECT (f.app), (gpointer *) &f.app);
-  g_object_unref (f.app);
-  g_assert_null (f.app);
+  cr_test_run_window (TRUE, activate_cb, &f);
   g_free (f.message);
 }
 
@@ -206,7 +96,7 @@ export_review_file (Fixture *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "audit log"));
   f->finished = FALSE;
   adw_message_dialog_response (dialog, "export");
-  g_assert_true (wait_until (transfer_done, f));
+  g_assert_true (cr_test_wait_until (transfer_done, f, 30));
   g_assert_true (f->success);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -248,8 +138,8 @@ round_trip (Fixture *f)
 {
   g_autoptr(CrPartner) midi = cr_store_find_partner (f->store, MIDI, NULL);
   gint64 midi_id = cr_record_get_id (CR_RECORD (midi));
-  gint64 hendrik = contact_id (f->store, "Hendrik Proef");
-  gint64 gaelle = contact_id (f->store, "Gaëlle Modèle");
+  gint64 hendrik = cr_test_contact_id (f->store, "Hendrik Proef");
+  gint64 gaelle = cr_test_contact_id (f->store, "Gaëlle Modèle");
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CrReviewSession) session = NULL;
@@ -269,30 +159,28 @@ round_trip (Fixture *f)
   g_object_add_weak_pointer (G_OBJECT (review), (gpointer *) &review);
   gtk_window_present (GTK_WINDOW (review));
   {
-    g_autoptr(GPtrArray) cards = g_ptr_array_new ();
-    g_autoptr(GString) text = g_string_new (NULL);
+    g_autoptr(GPtrArray) cards = cr_test_find_widgets (GTK_WIDGET (review), CR_TYPE_CONTACT_CARD);
+    g_autofree char *text = cr_test_widget_text (GTK_WIDGET (review), CR_TEST_TEXT_ALL);
 
-    collect (GTK_WIDGET (review), CR_TYPE_CONTACT_CARD, cards);
     g_assert_cmpuint (cards->len, ==, 2);
     for (guint i = 0; i < cards->len; i++)
       g_assert_cmpint (cr_contact_get_partner_id (cr_contact_card_get_contact (g_ptr_array_index (cards, i))), ==,
                        midi_id);
-    collect_text (GTK_WIDGET (review), text);
-    g_assert_nonnull (strstr (text->str, "Gaëlle Modèle"));
-    g_assert_nonnull (strstr (text->str, "Hendrik Proef"));
+    g_assert_nonnull (strstr (text, "Gaëlle Modèle"));
+    g_assert_nonnull (strstr (text, "Hendrik Proef"));
     /* No other partner's contact, no event, no map. */
-    g_assert_null (strstr (text->str, "Alice Exemple"));
-    g_assert_null (strstr (text->str, "Bruxelles-Nord"));
-    g_assert_null (strstr (text->str, "Papal visit"));
-    g_assert_null (find_widget (GTK_WIDGET (review), SHUMATE_TYPE_SIMPLE_MAP));
-    g_assert_null (find_widget (GTK_WIDGET (review), CR_TYPE_EVENT_SIDEBAR));
-    g_assert_null (find_widget (GTK_WIDGET (review), CR_TYPE_PARTNERS_PAGE));
+    g_assert_null (strstr (text, "Alice Exemple"));
+    g_assert_null (strstr (text, "Bruxelles-Nord"));
+    g_assert_null (strstr (text, "Papal visit"));
+    g_assert_null (cr_test_find_widget (GTK_WIDGET (review), SHUMATE_TYPE_SIMPLE_MAP));
+    g_assert_null (cr_test_find_widget (GTK_WIDGET (review), CR_TYPE_EVENT_SIDEBAR));
+    g_assert_null (cr_test_find_widget (GTK_WIDGET (review), CR_TYPE_PARTNERS_PAGE));
   }
 
   /* The SPOC says who they are, corrects Hendrik's number, adds a
    * deputy and confirms Gaëlle; every change is saved at once. */
   {
-    GtkWidget *row = find_widget (GTK_WIDGET (review), ADW_TYPE_ENTRY_ROW);
+    GtkWidget *row = cr_test_find_widget (GTK_WIDGET (review), ADW_TYPE_ENTRY_ROW);
 
     gtk_editable_set_text (GTK_EDITABLE (row), "Gaëlle Modèle");
     g_signal_emit_by_name (row, "apply");
@@ -311,12 +199,12 @@ round_trip (Fixture *f)
   g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "contacts.confirm", "x", gaelle));
   g_assert_true (cr_review_session_is_confirmed (session, gaelle));
-  g_assert_true (wait_until (file_reviewed, path));
+  g_assert_true (cr_test_wait_until (file_reviewed, path, 30));
   {
-    g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+    g_autoptr(GPtrArray) cards = NULL;
 
-    drain ();
-    collect (GTK_WIDGET (review), CR_TYPE_CONTACT_CARD, cards);
+    cr_test_drain ();
+    cards = cr_test_find_widgets (GTK_WIDGET (review), CR_TYPE_CONTACT_CARD);
     g_assert_cmpuint (cards->len, ==, 3);
   }
   gtk_window_destroy (GTK_WINDOW (review));
@@ -330,15 +218,14 @@ round_trip (Fixture *f)
   changes = cr_review_import_get_changes (cr_review_import_dialog_get_import (dialog));
   {
     CrReviewChange *change = find_change (changes, CR_REVIEW_CHANGE_FIELD, "Hendrik Proef", &index);
-    g_autoptr(GString) text = g_string_new (NULL);
+    g_autofree char *text = cr_test_widget_text (GTK_WIDGET (dialog), CR_TEST_TEXT_ALL);
 
     g_assert_nonnull (change);
     /* Before and after, per field. */
     g_assert_cmpstr (cr_review_change_get_old_value (change), ==, "+32 4 070 04");
     g_assert_cmpstr (cr_review_change_get_new_value (change), ==, "+32 470 04 00 00");
-    collect_text (GTK_WIDGET (dialog), text);
-    g_assert_nonnull (strstr (text->str, "+32 4 070 04\n"));
-    g_assert_nonnull (strstr (text->str, "+32 470 04 00 00\n"));
+    g_assert_nonnull (strstr (text, "+32 4 070 04\n"));
+    g_assert_nonnull (strstr (text, "+32 470 04 00 00\n"));
     g_assert_true (gtk_check_button_get_active (cr_review_import_dialog_get_toggle (dialog, index)));
   }
   g_assert_nonnull (find_change (changes, CR_REVIEW_CHANGE_CONFIRM, "Gaëlle Modèle", &index));
@@ -359,7 +246,7 @@ round_trip (Fixture *f)
   {
     g_autoptr(CrContact) h = cr_store_get (f->store, CR_TYPE_CONTACT, hendrik, NULL);
     g_autoptr(CrContact) g = cr_store_get (f->store, CR_TYPE_CONTACT, gaelle, NULL);
-    g_autoptr(CrContact) recrue = find_contact (f->store, "Nouvelle Recrue");
+    g_autoptr(CrContact) recrue = cr_test_find_contact (f->store, "Nouvelle Recrue");
     g_autoptr(GListModel) chain = cr_store_list_spoc_chain (f->store, midi_id, NULL);
 
     g_assert_cmpstr (cr_contact_get_phone_mobile (h), ==, "+32 470 04 00 00");
@@ -370,13 +257,12 @@ round_trip (Fixture *f)
     g_assert_null (recrue);
     g_assert_cmpuint (g_list_model_get_n_items (chain), ==, 2);
   }
-  drain ();
+  cr_test_drain ();
   /* The page shows the result: Hendrik's number is valid now. */
   {
-    g_autoptr(GString) text = g_string_new (NULL);
+    g_autofree char *text = cr_test_widget_text (cr_partners_page_get_detail (f->page), CR_TEST_TEXT_ALL);
 
-    collect_text (cr_partners_page_get_detail (f->page), text);
-    g_assert_nonnull (strstr (text->str, "E.164 +32470040000"));
+    g_assert_nonnull (strstr (text, "E.164 +32470040000"));
   }
 }
 
@@ -391,20 +277,18 @@ test_round_trip (void)
 static char *review_path;
 
 static void
-review_activate_cb (GApplication *app,
-                    gpointer      user_data)
+review_activate_cb (CrApplication *app,
+                    GtkWindow     *window,
+                    gpointer       user_data)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autoptr(GPtrArray) cards = cr_test_find_widgets (GTK_WIDGET (window), CR_TYPE_CONTACT_CARD);
 
   /* The review window, and only it. */
   g_assert_true (CR_IS_REVIEW_WINDOW (window));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
-  collect (GTK_WIDGET (window), CR_TYPE_CONTACT_CARD, cards);
   g_assert_cmpuint (cards->len, ==, 2);
   g_assert_cmpstr (cr_review_session_get_partner_name (cr_review_window_get_session (CR_REVIEW_WINDOW (window))), ==,
                    MIDI);
-  gtk_window_destroy (window);
 }
 
 static void
@@ -426,9 +310,7 @@ print_to_string (const char *text)
 static void
 test_cli_review (void)
 {
-  char *argv[] = { (char *) "crisis-room", NULL };
   CrOptions options = { 0 };
-  CrApplication *app;
   GPrintFunc old_print;
 
   run_in_application (export_only);
@@ -440,10 +322,7 @@ test_cli_review (void)
   g_set_print_handler (old_print);
   g_assert_true (g_str_has_prefix (printed->str, "Review file of “" MIDI "”: 2 contacts, exported on "));
   g_string_free (printed, TRUE);
-  app = cr_application_new (&options);
-  g_signal_connect_after (app, "activate", G_CALLBACK (review_activate_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
-  g_object_unref (app);
+  cr_test_run_application (&options, NULL, review_activate_cb, NULL);
   g_clear_pointer (&review_path, g_free);
 }
 
@@ -495,7 +374,7 @@ csv_import (Fixture *f)
   /* A bad row: its line shown, nothing imported. */
   dialog = CR_CONTACT_IMPORT_DIALOG (cr_partners_page_import_contacts (f->page, bad));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_assert_true (wait_until (dialog_idle, dialog));
+  g_assert_true (cr_test_wait_until (dialog_idle, dialog, 30));
   g_assert_cmpstr (cr_contact_import_dialog_get_step (dialog), ==, "preview");
   g_assert_cmpint (cr_contact_import_get_delimiter (cr_contact_import_dialog_get_import (dialog)), ==, ';');
   g_assert_true (cr_contact_import_get_had_bom (cr_contact_import_dialog_get_import (dialog)));
@@ -515,7 +394,7 @@ csv_import (Fixture *f)
     g_assert_cmpint (mapping[5], ==, CR_CONTACT_COLUMN_NOTES);
   }
   cr_contact_import_dialog_check (dialog);
-  g_assert_true (wait_until (dialog_idle, dialog));
+  g_assert_true (cr_test_wait_until (dialog_idle, dialog, 30));
   g_assert_cmpstr (cr_contact_import_dialog_get_step (dialog), ==, "check");
   {
     g_autofree char *text = cr_contact_import_dialog_get_text (dialog);
@@ -525,7 +404,7 @@ csv_import (Fixture *f)
     g_assert_nonnull (strstr (text, "Nothing will be imported"));
   }
   cr_contact_import_dialog_import (dialog);
-  drain ();
+  cr_test_drain ();
   g_assert_cmpint (cr_store_count (f->store, CR_TYPE_CONTACT, NULL, 0, NULL), ==, n_before);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_null (dialog);
@@ -533,9 +412,9 @@ csv_import (Fixture *f)
   /* Without it: the duplicate offered for merge, then the import. */
   dialog = CR_CONTACT_IMPORT_DIALOG (cr_partners_page_import_contacts (f->page, good));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_assert_true (wait_until (dialog_idle, dialog));
+  g_assert_true (cr_test_wait_until (dialog_idle, dialog, 30));
   cr_contact_import_dialog_check (dialog);
-  g_assert_true (wait_until (dialog_idle, dialog));
+  g_assert_true (cr_test_wait_until (dialog_idle, dialog, 30));
   g_assert_cmpstr (cr_contact_import_dialog_get_step (dialog), ==, "check");
   duplicates = cr_contact_import_get_duplicates (cr_contact_import_dialog_get_import (dialog));
   g_assert_cmpuint (duplicates->len, ==, 1);
@@ -546,13 +425,13 @@ csv_import (Fixture *f)
   cr_contact_import_dialog_set_duplicate_action (dialog, 0, CR_DUPLICATE_ACTION_MERGE);
   f->finished = FALSE;
   cr_contact_import_dialog_import (dialog);
-  g_assert_true (wait_until (import_done, &dialog));
+  g_assert_true (cr_test_wait_until (import_done, &dialog, 30));
   g_assert_true (f->finished && f->success);
 
   g_assert_cmpint (cr_store_count (f->store, CR_TYPE_CONTACT, NULL, 0, NULL), ==, n_before + 1);
   {
-    g_autoptr(CrContact) celine = find_contact (f->store, "Céline Nouvelle");
-    g_autoptr(CrContact) alice = find_contact (f->store, "Alice Exemple");
+    g_autoptr(CrContact) celine = cr_test_find_contact (f->store, "Céline Nouvelle");
+    g_autoptr(CrContact) alice = cr_test_find_contact (f->store, "Alice Exemple");
 
     g_assert_nonnull (celine);
     /* The quoted field kept its separator and its line break. */
@@ -590,7 +469,7 @@ export_and_back (Fixture          *f,
   g_assert_nonnull (confirm);
   f->finished = FALSE;
   adw_message_dialog_response (confirm, "export");
-  g_assert_true (wait_until (transfer_done, f));
+  g_assert_true (cr_test_wait_until (transfer_done, f, 30));
   g_assert_true (f->success);
   /* Personal data left: the audit log says so. */
   audit_after = cr_store_list_audit (f->store, "contacts", NULL, NULL, NULL);
@@ -598,11 +477,11 @@ export_and_back (Fixture          *f,
 
   dialog = CR_CONTACT_IMPORT_DIALOG (cr_partners_page_import_contacts (f->page, path));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_assert_true (wait_until (dialog_idle, dialog));
+  g_assert_true (cr_test_wait_until (dialog_idle, dialog, 30));
   g_assert_cmpint (cr_contact_import_is_vcard (cr_contact_import_dialog_get_import (dialog)), ==,
                    what == CR_PARTNERS_EXPORT_VCARD);
   cr_contact_import_dialog_check (dialog);
-  g_assert_true (wait_until (dialog_idle, dialog));
+  g_assert_true (cr_test_wait_until (dialog_idle, dialog, 30));
   g_assert_cmpstr (cr_contact_import_dialog_get_step (dialog), ==, "check");
   /* Every contact is already there: each offered for merge. */
   n = cr_contact_import_get_n_contacts (cr_contact_import_dialog_get_import (dialog));
@@ -613,7 +492,7 @@ export_and_back (Fixture          *f,
     g_assert_cmpint (g_array_index (duplicates, CrImportDuplicate, i).action, ==, CR_DUPLICATE_ACTION_MERGE);
   f->finished = FALSE;
   cr_contact_import_dialog_import (dialog);
-  g_assert_true (wait_until (import_done, &dialog));
+  g_assert_true (cr_test_wait_until (import_done, &dialog, 30));
   g_assert_true (f->success);
   g_assert_cmpint (cr_store_count (f->store, CR_TYPE_CONTACT, NULL, 0, NULL), ==, n_before);
 }
@@ -638,10 +517,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* No G_TEST_OPTION_ISOLATE_DIRS: it hides the system's XDG_DATA_DIRS,
-   * where GTK finds what it needs to load icons. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  cr_test_widgets_init (&argc, &argv);
 
   g_test_add_func ("/review-window/round-trip", test_round_trip);
   g_test_add_func ("/review-window/cli", test_cli_review);

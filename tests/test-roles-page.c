@@ -7,7 +7,7 @@
 #include "cr-demo.h"
 #include "cr-roles-page.h"
 #include "cr-store-contacts.h"
-#include "cr-test-utils.h"
+#include "cr-test-widgets.h"
 #include "cr-window.h"
 
 /* The roles page of the running application on the demo database, as
@@ -16,100 +16,52 @@
  * actions and dialog, each change undoable, and the map following the
  * selected role's sector. Runs in its own X server (tests/xvfb-run-test). */
 
-typedef struct
+typedef struct _Fixture Fixture;
+struct _Fixture
 {
-  CrApplication *app;
   CrWindow *window;
   CrRolesPage *page;
   CrStore *store;
   CrEvent *event;
-  void (*body) (gpointer f);
-} Fixture;
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+  void (*body) (Fixture *f);
+};
 
 /* Whether the page's button for @action can be pressed. */
 static gboolean
 action_enabled (Fixture    *f,
                 const char *action)
 {
-  GtkWidget *widget = GTK_WIDGET (f->page);
+  GtkWidget *button = cr_test_find_button (GTK_WIDGET (f->page), action, NULL);
 
-  while (widget != NULL)
-    {
-      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-        return gtk_widget_get_sensitive (widget);
-      if (gtk_widget_get_first_child (widget) != NULL)
-        widget = gtk_widget_get_first_child (widget);
-      else
-        {
-          while (widget != NULL && gtk_widget_get_next_sibling (widget) == NULL && widget != GTK_WIDGET (f->page))
-            widget = gtk_widget_get_parent (widget);
-          widget = (widget == NULL || widget == GTK_WIDGET (f->page)) ? NULL : gtk_widget_get_next_sibling (widget);
-        }
-    }
-  g_assert_not_reached ();
+  g_assert_nonnull (button);
+  return gtk_widget_get_sensitive (button);
 }
 
 static void
-iterate (void)
+activate_cb (CrApplication *app,
+             GtkWindow     *window,
+             gpointer       data)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+  Fixture *f = data;
 
-static void
-activate_cb (GApplication *app,
-             Fixture      *f)
-{
-  f->window = CR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (f->window);
-  f->store = cr_application_get_store (f->app);
-  f->page = CR_ROLES_PAGE (find_widget (GTK_WIDGET (f->window), CR_TYPE_ROLES_PAGE));
-  g_assert_nonnull (f->page);
+  f->window = CR_WINDOW (window);
+  f->store = cr_application_get_store (app);
   f->event = cr_window_get_event (f->window);
   g_assert_nonnull (f->event);
   g_assert_cmpstr (cr_event_get_name (f->event), ==, CR_DEMO_EVENT_NAME);
-  cr_window_show_page (f->window, "roles");
-  iterate ();
+  f->page = cr_test_show_page (f->window, CR_TYPE_ROLES_PAGE, "roles");
+  cr_test_iterate ();
   f->body (f);
   g_clear_object (&f->event);
-  gtk_window_destroy (GTK_WINDOW (f->window));
 }
 
 /* The application's whole life on the demo database. */
 static void
 run_in_application (void (*body) (Fixture *f))
 {
-  g_autofree char *path = cr_test_tmp_path ("roles.gpkg");
-  char *argv[] = { (char *) "crisis-room", NULL };
-  CrOptions options = { 0 };
-  Fixture f = { 0 };
+  Fixture f = { .body = body };
 
-  options.database = path;
-  options.demo = TRUE;
-  f.app = cr_application_new (&options);
-  f.body = (void (*) (gpointer)) body;
-  g_signal_connect_after (f.app, "activate", G_CALLBACK (activate_cb), &f);
-  g_assert_cmpint (g_application_run (G_APPLICATION (f.app), 1, argv), ==, 0);
-  g_object_add_weak_pointer (G_OBJECT (f.app), (gpointer *) &f.app);
-  g_object_unref (f.app);
-  g_assert_null (f.app);
+  cr_test_run_window (TRUE, activate_cb, &f);
 }
 
 static guint
@@ -180,18 +132,27 @@ assert_all (Fixture *f,
     }
 }
 
+typedef struct
+{
+  Fixture *f;
+  guint count;
+} Count;
+
+static gboolean
+count_shown (gpointer data)
+{
+  Count *c = data;
+
+  return n_shown (c->f) == c->count;
+}
+
 static gboolean
 wait_for_count (Fixture *f,
                 guint    count)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  Count c = { f, count };
 
-  while (n_shown (f) != count && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return n_shown (f) == count;
+  return cr_test_wait_until (count_shown, &c, 10);
 }
 
 /* ---- Tests ---- */
@@ -280,7 +241,7 @@ add_edit_remove_undo (Fixture *f)
   g_assert_true (cr_role_dialog_set_sector (dialog, cr_record_get_id (CR_RECORD (staging))));
   g_assert_true (cr_role_dialog_set_contact (dialog, cr_record_get_id (CR_RECORD (deputy))));
   g_assert_true (cr_role_dialog_save (dialog));
-  iterate ();
+  cr_test_iterate ();
 
   g_assert_cmpint (cr_store_count (f->store, CR_TYPE_ROLE, "event_id", event_id (f), NULL), ==, 17);
   g_assert_cmpuint (n_shown (f), ==, 17);
@@ -319,7 +280,7 @@ add_edit_remove_undo (Fixture *f)
   cr_role_dialog_set_responsibility (dialog, "Tents, heaters and drinking water.");
   cr_role_dialog_set_discipline (dialog, CR_DISCIPLINE_OTHER);
   g_assert_true (cr_role_dialog_save (dialog));
-  iterate ();
+  cr_test_iterate ();
   edited = role_in_store (f, role_id);
   g_assert_cmpstr (cr_role_get_responsibility (edited), ==, "Tents, heaters and drinking water.");
   g_assert_cmpint (cr_role_get_discipline (edited), ==, CR_DISCIPLINE_OTHER);
@@ -332,7 +293,7 @@ add_edit_remove_undo (Fixture *f)
   g_assert_cmpint (cr_role_get_discipline (edited), ==, CR_DISCIPLINE_D4);
 
   /* Remove, through the page's action; undo brings the same role back. */
-  iterate ();
+  cr_test_iterate ();
   g_assert_true (cr_roles_page_select_role (f->page, role_id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "roles.remove", NULL));
   g_assert_null (role_in_store (f, role_id));
@@ -397,7 +358,7 @@ follows_event (Fixture *f)
   cr_event_set_kind (other, CR_EVENT_KIND_FESTIVAL);
   g_assert_true (cr_store_insert (f->store, CR_RECORD (other), &error));
   g_assert_no_error (error);
-  iterate ();
+  cr_test_iterate ();
   g_assert_true (cr_window_select_event (f->window, "Fête de l'Iris 2025"));
   g_assert_cmpuint (n_shown (f), ==, 0);
   g_assert_true (cr_window_select_event (f->window, CR_DEMO_EVENT_NAME));
@@ -438,10 +399,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* No G_TEST_OPTION_ISOLATE_DIRS: it hides the system's XDG_DATA_DIRS,
-   * where GTK finds the MIME database it needs to load SVG icons. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  cr_test_widgets_init (&argc, &argv);
 
   g_test_add_func ("/roles-page/demo-roles-shown", test_roles_shown);
   g_test_add_func ("/roles-page/filters", test_filters);

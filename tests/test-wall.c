@@ -5,7 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "cr-application.h"
-#include "cr-test-utils.h"
+#include "cr-test-widgets.h"
 #include "cr-wall-window.h"
 
 /* The wall screen as the room sees it: read-only, no personal numbers,
@@ -13,77 +13,49 @@
  * (screenshots are written for a person to look at). Runs in its own X
  * server (tests/xvfb-run-test). */
 
-typedef struct
+typedef struct _Fixture Fixture;
+struct _Fixture
 {
   CrApplication *app;
   CrWallWindow *wall;
-  void (*body) (gpointer f);
-} Fixture;
-
-static gboolean
-wait_for (gboolean (*done) (Fixture *), Fixture *f, guint seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!done (f))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
+  void (*body) (Fixture *f);
+};
 
 static void
-activate_cb (GApplication *app,
-             Fixture      *f)
+activate_cb (CrApplication *app,
+             GtkWindow     *window,
+             gpointer       data)
 {
-  f->wall = CR_WALL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (f->wall);
+  Fixture *f = data;
+
+  f->app = app;
+  f->wall = CR_WALL_WINDOW (window);
   f->body (f);
-  gtk_window_destroy (GTK_WINDOW (f->wall));
 }
 
 static void
 run_wall (void (*body) (Fixture *f))
 {
   g_autofree char *path = cr_test_tmp_path ("wall.gpkg");
-  char *argv[] = { (char *) "crisis-room", NULL };
   CrOptions options = { 0 };
-  Fixture f = { 0 };
+  Fixture f = { .body = body };
 
   options.database = path;
   options.demo = TRUE;
   options.wall = TRUE;
   options.monitor = -1;
-  f.app = cr_application_new (&options);
-  f.body = (void (*) (gpointer)) body;
-  g_signal_connect_after (f.app, "activate", G_CALLBACK (activate_cb), &f);
-  g_assert_cmpint (g_application_run (G_APPLICATION (f.app), 1, argv), ==, 0);
-  g_object_unref (f.app);
-}
-
-static void
-collect (GtkWidget *widget,
-         GPtrArray *widgets)
-{
-  g_ptr_array_add (widgets, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, widgets);
+  cr_test_run_application (&options, NULL, activate_cb, &f);
 }
 
 static void
 read_only_and_private (Fixture *f)
 {
-  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+  g_autoptr(GPtrArray) widgets = cr_test_find_widgets (GTK_WIDGET (f->wall), GTK_TYPE_WIDGET);
   g_autoptr(GListModel) contacts = NULL;
   CrStore *store = cr_application_get_store (f->app);
   guint n_labels = 0;
 
   g_assert_nonnull (cr_wall_window_get_event (f->wall));
-  collect (GTK_WIDGET (f->wall), widgets);
   contacts = cr_store_list (store, CR_TYPE_CONTACT, NULL, 0, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (contacts), >, 10);
 
@@ -122,14 +94,18 @@ read_only_and_private (Fixture *f)
 }
 
 static gboolean
-is_stale (Fixture *f)
+is_stale (gpointer data)
 {
+  Fixture *f = data;
+
   return cr_wall_window_get_stale (f->wall);
 }
 
 static gboolean
-is_fresh (Fixture *f)
+is_fresh (gpointer data)
 {
+  Fixture *f = data;
+
   return !cr_wall_window_get_stale (f->wall);
 }
 
@@ -141,9 +117,9 @@ stale_and_recover (Fixture *f)
 
   g_assert_false (cr_wall_window_get_stale (f->wall));
   g_assert_cmpint (g_rename (cr_store_get_path (store), aside), ==, 0);
-  g_assert_true (wait_for (is_stale, f, 10));
+  g_assert_true (cr_test_wait_until (is_stale, f, 10));
   g_assert_cmpint (g_rename (aside, cr_store_get_path (store)), ==, 0);
-  g_assert_true (wait_for (is_fresh, f, 10));
+  g_assert_true (cr_test_wait_until (is_fresh, f, 10));
 }
 
 typedef struct
@@ -154,8 +130,10 @@ typedef struct
 } Sized;
 
 static gboolean
-allocated_to (Sized *s)
+allocated_to (gpointer data)
 {
+  Sized *s = data;
+
   return gtk_widget_get_width (s->window) == s->width && gtk_widget_get_height (s->window) == s->height;
 }
 
@@ -179,13 +157,10 @@ screenshot (Fixture *f,
   /* A wall window of that size (a real one keeps its monitor's size). */
   CrWallWindow *wall = cr_wall_window_new (f->app, NULL);
   Sized sized = { GTK_WIDGET (wall), width, height };
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   gtk_window_set_default_size (GTK_WINDOW (wall), width, height);
   gtk_window_present (GTK_WINDOW (wall));
-  while (!allocated_to (&sized) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  if (!allocated_to (&sized))
+  if (!cr_test_wait_until (allocated_to, &sized, 20))
     g_printerr ("got %dx%d for %dx%d\n", gtk_widget_get_width (sized.window), gtk_widget_get_height (sized.window), width, height);
   g_assert_true (allocated_to (&sized));
   /* Let the scaled style and the map's fit settle. */
@@ -251,9 +226,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* No G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's MIME data. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  cr_test_widgets_init (&argc, &argv);
 
   g_test_add_func ("/wall/read-only-private", test_read_only);
   g_test_add_func ("/wall/stale", test_stale);

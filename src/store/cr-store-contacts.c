@@ -214,6 +214,60 @@ cr_store_check_spoc_chain (CrStore      *self,
 }
 
 /**
+ * cr_store_write_spoc_chain:
+ * @contact_ids: (array length=n_contacts): the SPOC, then the deputies
+ *   in order; contacts of the partner
+ * @delete_row: deletes one of the partner's assignment rows
+ * @insert_row: inserts one new assignment row
+ * @writer: what @delete_row and @insert_row write through
+ *
+ * Checks the chain (cr_store_check_spoc_chain()), then replaces the
+ * partner's assignment rows with it, row by row through @writer, in the
+ * transaction (or #CrHistory step) the caller has begun: the one way a
+ * chain is written, whether or not it can be undone.
+ */
+gboolean
+cr_store_write_spoc_chain (CrStore          *self,
+                           gint64            partner_id,
+                           const gint64     *contact_ids,
+                           guint             n_contacts,
+                           CrStoreWriteFunc  delete_row,
+                           CrStoreWriteFunc  insert_row,
+                           gpointer          writer,
+                           GError          **error)
+{
+  g_autoptr(GListModel) old = NULL;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (contact_ids != NULL || n_contacts == 0, FALSE);
+  g_return_val_if_fail (delete_row != NULL && insert_row != NULL, FALSE);
+
+  if (!cr_store_check_spoc_chain (self, partner_id, contact_ids, n_contacts, error))
+    return FALSE;
+  old = cr_store_list (self, CR_TYPE_SPOC_ASSIGNMENT, "partner_id", partner_id, error);
+  if (old == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (old); i++)
+    {
+      g_autoptr(CrRecord) assignment = g_list_model_get_item (old, i);
+
+      if (!delete_row (writer, assignment, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < n_contacts; i++)
+    {
+      g_autoptr(CrSpocAssignment) assignment = cr_spoc_assignment_new ();
+
+      cr_spoc_assignment_set_partner_id (assignment, partner_id);
+      cr_spoc_assignment_set_contact_id (assignment, contact_ids[i]);
+      cr_spoc_assignment_set_rank (assignment, (int) i);
+      if (!insert_row (writer, CR_RECORD (assignment), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * cr_store_set_spoc_chain:
  * @contact_ids: (array length=n_contacts): the SPOC, then the deputies
  *   in order; contacts of the partner
@@ -228,7 +282,6 @@ cr_store_set_spoc_chain (CrStore      *self,
                          guint         n_contacts,
                          GError      **error)
 {
-  g_autoptr(GListModel) old = NULL;
   g_autoptr(CrPartner) partner = NULL;
 
   g_return_val_if_fail (CR_IS_STORE (self), FALSE);
@@ -237,36 +290,14 @@ cr_store_set_spoc_chain (CrStore      *self,
   if (!cr_store_begin (self, error))
     return FALSE;
   partner = cr_store_get (self, CR_TYPE_PARTNER, partner_id, error);
-  if (partner == NULL)
-    goto fail;
-  if (!cr_store_check_spoc_chain (self, partner_id, contact_ids, n_contacts, error))
-    goto fail;
-
-  old = cr_store_list (self, CR_TYPE_SPOC_ASSIGNMENT, "partner_id", partner_id, error);
-  if (old == NULL)
-    goto fail;
-  for (guint i = 0; i < g_list_model_get_n_items (old); i++)
+  if (partner == NULL ||
+      !cr_store_write_spoc_chain (self, partner_id, contact_ids, n_contacts, (CrStoreWriteFunc) cr_store_delete,
+                                  (CrStoreWriteFunc) cr_store_insert, self, error))
     {
-      g_autoptr(CrRecord) assignment = g_list_model_get_item (old, i);
-
-      if (!cr_store_delete (self, assignment, error))
-        goto fail;
-    }
-  for (guint i = 0; i < n_contacts; i++)
-    {
-      g_autoptr(CrSpocAssignment) assignment = cr_spoc_assignment_new ();
-
-      cr_spoc_assignment_set_partner_id (assignment, partner_id);
-      cr_spoc_assignment_set_contact_id (assignment, contact_ids[i]);
-      cr_spoc_assignment_set_rank (assignment, (int) i);
-      if (!cr_store_insert (self, CR_RECORD (assignment), error))
-        goto fail;
+      cr_store_rollback (self);
+      return FALSE;
     }
   return cr_store_commit (self, error);
-
-fail:
-  cr_store_rollback (self);
-  return FALSE;
 }
 
 /**

@@ -35,6 +35,21 @@ gboolean    cr_store_set_spoc_chain          (CrStore        *self,
                                               const gint64   *contact_ids,
                                               guint           n_contacts,
                                               GError        **error);
+/* Deletes or inserts one row for cr_store_write_spoc_chain(): @writer
+ * is the store itself (cr_store_delete(), cr_store_insert()) or a
+ * #CrHistory that records the row for undo (cr_history_delete(),
+ * cr_history_insert()). */
+typedef gboolean (*CrStoreWriteFunc)         (gpointer        writer,
+                                              CrRecord       *record,
+                                              GError        **error);
+gboolean    cr_store_write_spoc_chain        (CrStore        *self,
+                                              gint64          partner_id,
+                                              const gint64   *contact_ids,
+                                              guint           n_contacts,
+                                              CrStoreWriteFunc delete_row,
+                                              CrStoreWriteFunc insert_row,
+                                              gpointer        writer,
+                                              GError        **error);
 gboolean    cr_store_add_deputy              (CrStore        *self,
                                               gint64          partner_id,
                                               gint64          contact_id,

@@ -11,7 +11,8 @@
 /* The store's own chain functions (cr_store_set_spoc_chain(),
  * cr_store_add_deputy()) write the assignments behind the history's
  * back, so undo could not restore them; here every assignment goes
- * through the history, in the same step as the contact it belongs to. */
+ * through the history (cr_store_write_spoc_chain() with the history as
+ * its writer), in the same step as the contact it belongs to. */
 
 /**
  * cr_directory_get_chain:
@@ -100,7 +101,6 @@ cr_directory_set_chain (CrHistory    *history,
 {
   CrStore *store;
   g_autoptr(GArray) old_chain = NULL;
-  g_autoptr(GListModel) old = NULL;
 
   g_return_val_if_fail (CR_IS_HISTORY (history), FALSE);
   g_return_val_if_fail (contact_ids != NULL || n_contacts == 0, FALSE);
@@ -114,29 +114,9 @@ cr_directory_set_chain (CrHistory    *history,
   if (same_chain (old_chain, contact_ids, n_contacts))
     return cr_history_commit (history, error);
 
-  if (!cr_store_check_spoc_chain (store, partner_id, contact_ids, n_contacts, error))
+  if (!cr_store_write_spoc_chain (store, partner_id, contact_ids, n_contacts, (CrStoreWriteFunc) cr_history_delete,
+                                  (CrStoreWriteFunc) cr_history_insert, history, error))
     goto fail;
-
-  old = cr_store_list (store, CR_TYPE_SPOC_ASSIGNMENT, "partner_id", partner_id, error);
-  if (old == NULL)
-    goto fail;
-  for (guint i = 0; i < g_list_model_get_n_items (old); i++)
-    {
-      g_autoptr(CrRecord) assignment = g_list_model_get_item (old, i);
-
-      if (!cr_history_delete (history, assignment, error))
-        goto fail;
-    }
-  for (guint i = 0; i < n_contacts; i++)
-    {
-      g_autoptr(CrSpocAssignment) assignment = cr_spoc_assignment_new ();
-
-      cr_spoc_assignment_set_partner_id (assignment, partner_id);
-      cr_spoc_assignment_set_contact_id (assignment, contact_ids[i]);
-      cr_spoc_assignment_set_rank (assignment, (int) i);
-      if (!cr_history_insert (history, CR_RECORD (assignment), error))
-        goto fail;
-    }
   return cr_history_commit (history, error);
 
 fail:

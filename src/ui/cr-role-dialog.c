@@ -11,6 +11,7 @@
 #include "cr-ops-utils.h"
 #include "cr-role-dialog.h"
 #include "cr-store-contacts.h"
+#include "cr-ui-utils.h"
 
 /**
  * CrRoleDialog:
@@ -644,7 +645,6 @@ cr_role_dialog_save (CrRoleDialog *self)
   g_autoptr(CrRole) role = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (CR_IS_ROLE_DIALOG (self), FALSE);
 
@@ -669,22 +669,9 @@ cr_role_dialog_save (CrRoleDialog *self)
   cr_role_set_sector_id (role, selected_id (self->sector_row, self->sector_ids));
   cr_role_set_contact_id (role, selected_id (self->contact_row, self->contact_ids));
 
-  if (!cr_history_begin (self->history, self->role ? _("Edit Role") : _("Add Role"), &error))
-    {
-      show_error (self, error->message);
-      return FALSE;
-    }
-  ok = cr_store_check_role (self->store, role, &error);
-  if (ok)
-    ok = self->role ? cr_history_update (self->history, CR_RECORD (role), &error)
-                    : cr_history_insert (self->history, CR_RECORD (role), &error);
-  if (!ok)
-    {
-      cr_history_rollback (self->history);
-      show_error (self, error->message);
-      return FALSE;
-    }
-  if (!cr_history_commit (self->history, &error))
+  if (!cr_store_check_role (self->store, role, &error) ||
+      !cr_ui_history_step (self->history, self->role ? _("Edit Role") : _("Add Role"),
+                           self->role ? cr_history_update : cr_history_insert, CR_RECORD (role), &error))
     {
       show_error (self, error->message);
       return FALSE;

@@ -13,6 +13,7 @@
 #include "cr-ops-utils.h"
 #include "cr-roles-page-private.h"
 #include "cr-store-contacts.h"
+#include "cr-ui-utils.h"
 
 /**
  * CrRolesPage:
@@ -697,18 +698,7 @@ cr_roles_page_remove_role (CrRolesPage *self)
     return FALSE;
   role = g_object_ref (gtk_single_selection_get_selected_item (self->selection));
   position = gtk_single_selection_get_selected (self->selection);
-  if (!cr_history_begin (self->history, _("Remove Role"), &error))
-    {
-      show_error (self, error->message);
-      return FALSE;
-    }
-  if (!cr_history_delete (self->history, CR_RECORD (role), &error))
-    {
-      cr_history_rollback (self->history);
-      show_error (self, error->message);
-      return FALSE;
-    }
-  if (!cr_history_commit (self->history, &error))
+  if (!cr_ui_history_step (self->history, _("Remove Role"), cr_history_delete, CR_RECORD (role), &error))
     {
       show_error (self, error->message);
       return FALSE;

@@ -109,3 +109,35 @@ cr_ui_remove_dialog_new (GtkWindow  *parent,
   adw_message_dialog_set_close_response (dialog, "cancel");
   return dialog;
 }
+
+/**
+ * cr_ui_history_step:
+ * @label: what Undo will say it undoes, e.g. "Remove Role"
+ * @write: the change: cr_history_insert(), cr_history_update() or
+ *   cr_history_delete()
+ *
+ * Writes @record as one undoable step of @history: nothing is written
+ * when the store refuses it.
+ *
+ * Returns: %TRUE when the step is committed; else %FALSE with @error set
+ */
+gboolean
+cr_ui_history_step (CrHistory           *history,
+                    const char          *label,
+                    CrUiHistoryWriteFunc write,
+                    CrRecord            *record,
+                    GError             **error)
+{
+  g_return_val_if_fail (CR_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
+  g_return_val_if_fail (CR_IS_RECORD (record), FALSE);
+
+  if (!cr_history_begin (history, label, error))
+    return FALSE;
+  if (!write (history, record, error))
+    {
+      cr_history_rollback (history);
+      return FALSE;
+    }
+  return cr_history_commit (history, error);
+}

@@ -3,11 +3,14 @@
 
 #include <adwaita.h>
 
+#include "cr-history.h"
+
 G_BEGIN_DECLS
 
 /* Small things the pages and windows all do the same way: errors that
  * stay until read (cr_ops_add_toast() shows them), lists emptied before a
- * refill, row ids kept on widgets, and asking before a removal. */
+ * refill, row ids kept on widgets, asking before a removal, and a change
+ * of one record as one undoable step. */
 
 AdwToast         *cr_ui_error_toast_new    (const char  *message,
                                             guint        timeout);
@@ -25,5 +28,15 @@ gint64            cr_ui_get_id             (gpointer     object,
 AdwMessageDialog *cr_ui_remove_dialog_new  (GtkWindow   *parent,
                                             const char  *heading,
                                             const char  *body);
+
+/* cr_history_insert(), cr_history_update() or cr_history_delete(). */
+typedef gboolean (*CrUiHistoryWriteFunc)   (CrHistory   *history,
+                                            CrRecord    *record,
+                                            GError     **error);
+gboolean          cr_ui_history_step       (CrHistory   *history,
+                                            const char  *label,
+                                            CrUiHistoryWriteFunc write,
+                                            CrRecord    *record,
+                                            GError     **error);
 
 G_END_DECLS
