@@ -89,8 +89,11 @@ read_only_and_private (Fixture *f)
             }
         }
     }
-  /* It does show things: the clock, the activation, the logbook. */
+  /* It does show things: the clock, the activation, the logbook, and
+   * who the demo's latest alert test did not reach, in calling order. */
   g_assert_cmpuint (n_labels, >, 10);
+  cr_test_assert_shows (f->wall, "Partners reached: 15/17");
+  cr_test_assert_shows (f->wall, "Not reached: Zone de police Midi – Politiezone Zuid (5341), Vivaqua");
 }
 
 static gboolean

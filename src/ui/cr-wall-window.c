@@ -8,6 +8,7 @@
 
 #include "cr-basemap.h"
 #include "cr-labels.h"
+#include "cr-store-alerts.h"
 #include "cr-time.h"
 #include "cr-wall-window.h"
 
@@ -363,13 +364,9 @@ refresh_partners (CrWallWindow *self)
 {
   g_autoptr(GListModel) campaigns = cr_store_list (self->store, CR_TYPE_ALERT_CAMPAIGN, NULL, 0, NULL);
   g_autoptr(CrAlertCampaign) latest = NULL;
-  g_autoptr(GListModel) tests = NULL;
-  g_autoptr(GHashTable) reached = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(CrAlertSummary) summary = NULL;
   g_autoptr(GString) unreachable = g_string_new (NULL);
   g_autofree char *title = NULL;
-  GHashTableIter iter;
-  gpointer key;
 
   for (guint i = 0; campaigns != NULL && i < g_list_model_get_n_items (campaigns); i++)
     {
@@ -387,36 +384,28 @@ refresh_partners (CrWallWindow *self)
       gtk_label_set_text (self->unreachable_label, "");
       return;
     }
-  tests = cr_store_list (self->store, CR_TYPE_ALERT_TEST, "campaign_id",
-                         cr_record_get_id (CR_RECORD (latest)), NULL);
-  for (guint i = 0; tests != NULL && i < g_list_model_get_n_items (tests); i++)
+  /* The store's own reading of the calls, as the Alert Tests page shows it. */
+  summary = cr_store_get_alert_summary (self->store, cr_record_get_id (CR_RECORD (latest)), NULL);
+  if (summary == NULL)
     {
-      g_autoptr(CrAlertTest) t = g_list_model_get_item (tests, i);
-      gint64 *partner = g_new (gint64, 1);
-
-      *partner = cr_alert_test_get_partner_id (t);
-      if (cr_alert_test_get_outcome (t) == CR_ALERT_OUTCOME_CONFIRMED ||
-          cr_alert_test_get_outcome (t) == CR_ALERT_OUTCOME_NOT_CONFIRMED)
-        g_hash_table_add (reached, partner);
-      if (!g_hash_table_contains (seen, partner))
-        g_hash_table_add (seen, partner);
-      else if (!g_hash_table_contains (reached, partner))
-        g_free (partner);
+      gtk_label_set_text (self->partners_label, "");
+      gtk_label_set_text (self->unreachable_label, "");
+      return;
     }
   /* Translators: wall screen: partners reached in the latest alert test, e.g. "Partners reached: 14/16" */
-  title = g_strdup_printf (_("Partners reached: %u/%u"), g_hash_table_size (reached),
-                           g_hash_table_size (seen));
+  title = g_strdup_printf (_("Partners reached: %u/%u"), summary->n_reached, summary->n_partners);
   gtk_label_set_text (self->partners_label, title);
-  g_hash_table_iter_init (&iter, seen);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (reached, key))
-      {
-        g_autoptr(CrPartner) partner = cr_store_get (self->store, CR_TYPE_PARTNER, *(gint64 *) key, NULL);
+  for (guint i = 0; i < summary->partners->len; i++)
+    {
+      const CrAlertPartnerResult *result = &g_array_index (summary->partners, CrAlertPartnerResult, i);
+      g_autoptr(CrPartner) partner = NULL;
 
-        if (partner != NULL)
-          g_string_append_printf (unreachable, "%s%s", unreachable->len ? ", " : "",
-                                  cr_partner_get_name (partner));
-      }
+      if (result->outcome == CR_ALERT_OUTCOME_CONFIRMED || result->outcome == CR_ALERT_OUTCOME_NOT_CONFIRMED)
+        continue;
+      partner = cr_store_get (self->store, CR_TYPE_PARTNER, result->partner_id, NULL);
+      if (partner != NULL)
+        g_string_append_printf (unreachable, "%s%s", unreachable->len ? ", " : "", cr_partner_get_name (partner));
+    }
   if (unreachable->len > 0)
     {
       /* Translators: wall screen, the partners an alert test did not reach */
