@@ -339,6 +339,17 @@ pdf_text (const char *path)
   return out;
 }
 
+/* Reports name operators and people the logbook speaks of: for their
+ * owner only, whatever the umask. */
+static void
+assert_private (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
 static void
 test_handover_pdf (void)
 {
@@ -358,10 +369,12 @@ test_handover_pdf (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  assert_private (path);
 
   /* Markdown by the extension. */
   g_assert_true (cr_handover_export (handover, md_path, NULL, &error));
   g_assert_no_error (error);
+  assert_private (md_path);
   g_assert_true (g_file_get_contents (md_path, &md, NULL, NULL));
   expected_md = cr_handover_to_markdown (handover);
   g_assert_cmpstr (md, ==, expected_md);
@@ -466,6 +479,7 @@ test_activation_csv (void)
 
   g_assert_true (cr_activation_report_export (report, path, NULL, &error));
   g_assert_no_error (error);
+  assert_private (path);
   g_assert_true (g_file_get_contents (path, &csv, &length, NULL));
   g_assert_true (g_utf8_validate (csv, (gssize) length, NULL));
   /* UTF-8 with a byte order mark, for spreadsheets. */

@@ -141,7 +141,9 @@ cr_report_write_text (const char *path,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!g_file_set_contents (path, text, length, &local_error))
+  /* Reports carry operators' names and what the logbook says of people:
+   * readable by their owner only, like the database. */
+  if (!g_file_set_contents_full (path, text, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
     return write_error (error, path, local_error);
   return TRUE;
 }
@@ -569,8 +571,8 @@ cr_report_doc_write_pdf (CrReportDoc  *doc,
   g_assert (n_pages > 0);
 
   file = g_file_new_for_path (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
-                           &local_error);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
+                           cancellable, &local_error);
   if (stream == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
