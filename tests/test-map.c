@@ -5,6 +5,7 @@
 #include <pango/pangocairo.h>
 #include <shumate/shumate.h>
 
+#include "cr-coverage.h"
 #include "cr-itinerary.h"
 #include "cr-label-placer.h"
 #include "cr-map-renderer.h"
@@ -352,6 +353,230 @@ test_itinerary_math (void)
 }
 
 static void
+pixel_xy (cairo_surface_t *surface,
+          int              x,
+          int              y,
+          guint8           rgb[3])
+{
+  guint32 px;
+
+  cairo_surface_flush (surface);
+  px = *(guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) +
+                     4 * x);
+  rgb[0] = (px >> 16) & 0xff;
+  rgb[1] = (px >> 8) & 0xff;
+  rgb[2] = px & 0xff;
+}
+
+/* The renderer keeps the event's decoded geometry between frames: an
+ * insert, an update, a delete and a change of event must each show in
+ * the very next frame. */
+static void
+test_cache_follows_store (Fixture      *f,
+                          gconstpointer data)
+{
+  g_autoptr(CrGeometry) square = cr_geometry_new_circle (4.36, 50.845, 150, 4);
+  g_autoptr(CrGeometry) moved = cr_geometry_new_circle (4.34, 50.845, 150, 4);
+  g_autoptr(CrEvent) other = cr_event_new ();
+  g_autoptr(CrFeature) feature = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  gint64 id;
+  guint n;
+  guint8 rgb[3];
+
+  surface = render (f, &n);
+  g_assert_cmpuint (n, ==, 3);
+  pixel_at (surface, 4.36, 50.845, &f->proj, rgb);
+  g_assert_cmpuint (rgb[2], ==, 255);
+  cairo_surface_destroy (surface);
+
+  /* Inserted: drawn in the traffic closure's blue. */
+  id = add_feature (f->store, f->event_id, "traffic_closure", "New", square, NULL, NULL);
+  surface = render (f, &n);
+  g_assert_cmpuint (n, ==, 4);
+  pixel_at (surface, 4.36, 50.845, &f->proj, rgb);
+  g_assert_cmpuint (rgb[2], >, rgb[0] + 20);
+  cairo_surface_destroy (surface);
+
+  /* Moved: gone from there, drawn here. */
+  feature = cr_store_get (f->store, CR_TYPE_FEATURE, id, &error);
+  g_assert_no_error (error);
+  cr_feature_set_geometry (feature, moved);
+  g_assert_true (cr_store_update (f->store, CR_RECORD (feature), &error));
+  g_assert_no_error (error);
+  surface = render (f, &n);
+  g_assert_cmpuint (n, ==, 4);
+  pixel_at (surface, 4.36, 50.845, &f->proj, rgb);
+  g_assert_cmpuint (rgb[2], ==, 255);
+  g_assert_cmpuint (rgb[0], ==, 255);
+  pixel_at (surface, 4.34, 50.845, &f->proj, rgb);
+  g_assert_cmpuint (rgb[2], >, rgb[0] + 20);
+  cairo_surface_destroy (surface);
+
+  /* Deleted. */
+  g_assert_true (cr_store_delete (f->store, CR_RECORD (feature), &error));
+  g_assert_no_error (error);
+  surface = render (f, &n);
+  g_assert_cmpuint (n, ==, 3);
+  pixel_at (surface, 4.34, 50.845, &f->proj, rgb);
+  g_assert_cmpuint (rgb[0], ==, 255);
+  cairo_surface_destroy (surface);
+
+  /* Another event: none of this one's features. */
+  cr_event_set_name (other, "Other");
+  g_assert_true (cr_store_insert (f->store, CR_RECORD (other), &error));
+  g_assert_no_error (error);
+  cr_map_renderer_set_event_id (f->renderer, cr_record_get_id (CR_RECORD (other)));
+  surface = render (f, &n);
+  g_assert_cmpuint (n, ==, 0);
+  cairo_surface_destroy (surface);
+  cr_map_renderer_set_event_id (f->renderer, f->event_id);
+  surface = render (f, &n);
+  g_assert_cmpuint (n, ==, 3);
+  cairo_surface_destroy (surface);
+}
+
+/* On an image the zones are rasterized by CrCoverage, elsewhere (a PDF,
+ * here a recording surface) drawn as cairo paths: both must look the
+ * same. A dense scene: overlapping zones of every style (hatched and
+ * dashed too), a hole, zones small enough to be dots, lines, points. */
+static void
+test_raster_matches_paths (Fixture      *f,
+                           gconstpointer data)
+{
+  const char *kinds[] = { "red_zone", "orange_zone", "yellow_zone", "drone_ban_zone", "traffic_closure",
+                          "pedestrian_zone" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(CrGeometry) holed = cr_geometry_new (CR_GEOMETRY_POLYGON);
+  g_autoptr(CrGeometry) outer = cr_geometry_new_circle (4.34, 50.855, 500, 40);
+  g_autoptr(CrGeometry) inner = cr_geometry_new_circle (4.34, 50.855, 250, 40);
+  cairo_surface_t *raster, *paths, *recording;
+  cairo_t *cr;
+  guint n_raster, n_paths, n_far = 0;
+  double total = 0;
+
+  cr_geometry_add_part (holed, cr_geometry_ref (outer->parts[0]));
+  cr_geometry_add_part (holed, cr_geometry_ref (inner->parts[0]));
+  add_feature (f->store, f->event_id, "orange_zone", "Holed", holed, NULL, NULL);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(CrGeometry) zone = cr_geometry_new_circle (g_rand_double_range (rand, 4.325, 4.375),
+                                                           g_rand_double_range (rand, 50.84, 50.86),
+                                                           g_rand_double_range (rand, 5, 300), 24);
+
+      add_feature (f->store, f->event_id, kinds[i % G_N_ELEMENTS (kinds)], NULL, zone, NULL, NULL);
+    }
+  cr_map_renderer_set_selected (f->renderer, f->zone);
+
+  raster = render (f, &n_raster);
+  {
+    cairo_rectangle_t extents = { 0, 0, W, H };
+
+    recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+    cr = cairo_create (recording);
+    cairo_set_source_rgb (cr, 1, 1, 1);
+    cairo_paint (cr);
+    n_paths = cr_map_renderer_draw (f->renderer, cr, &f->proj);
+    cairo_destroy (cr);
+  }
+  paths = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+  cr = cairo_create (paths);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (recording);
+  g_assert_cmpuint (n_raster, ==, n_paths);
+  g_assert_cmpuint (n_raster, >, 300);
+
+  /* Anti-aliasing differs along edges by a few levels; nothing else may. */
+  for (int y = 0; y < H; y++)
+    for (int x = 0; x < W; x++)
+      {
+        guint8 a[3], b[3];
+        int diff = 0;
+
+        pixel_xy (raster, x, y, a);
+        pixel_xy (paths, x, y, b);
+        for (int c = 0; c < 3; c++)
+          diff = MAX (diff, ABS (a[c] - b[c]));
+        total += diff;
+        if (diff > 40)
+          n_far++;
+      }
+  g_test_message ("mean difference %.3f, %u pixels more than 40 apart", total / (W * H), n_far);
+  g_assert_cmpfloat (total / (W * H), <, 1.0);
+  g_assert_cmpuint (n_far, <, W * H / 500);
+  cairo_surface_destroy (raster);
+  cairo_surface_destroy (paths);
+}
+
+/* The rasterizer itself: holes cancel, overlaps merge, dashes leave gaps,
+ * and it declines surfaces it cannot draw on. */
+static void
+test_coverage (void)
+{
+  g_autoptr(CrCoverage) coverage = cr_coverage_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 100);
+  cairo_rectangle_t extents = { 0, 0, 10, 10 };
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cairo_t *cr = cairo_create (surface);
+  cairo_t *rec = cairo_create (recording);
+  /* Clockwise on screen, and the hole the other way. */
+  const double square[] = { 10.5, 10, 90, 10, 90, 90, 10.5, 90 };
+  const double hole[] = { 30, 30, 30, 70, 70, 70, 70, 30 };
+  const double overlap[] = { 50, 10, 90, 10, 90, 50, 50, 50 };
+  const double line[] = { 110, 50, 190, 50 };
+  const double dash[] = { 10, 10 };
+  guint8 rgb[3];
+
+  g_assert_false (cr_coverage_begin (coverage, rec));
+  cairo_rotate (cr, 0.3);
+  g_assert_false (cr_coverage_begin (coverage, cr));
+  cairo_identity_matrix (cr);
+  g_assert_true (cr_coverage_begin (coverage, cr));
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cr_coverage_add_ring (coverage, square, 4);
+  cr_coverage_add_ring (coverage, hole, 4);
+  cr_coverage_add_ring (coverage, overlap, 4);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.5);
+  cr_coverage_paint (coverage, cr, 1);
+  cr_coverage_add_stroke (coverage, line, 2, FALSE, 4, dash, 2);
+  cairo_set_source_rgb (cr, 0, 0, 1);
+  cr_coverage_paint (coverage, cr, 1);
+  cairo_destroy (cr);
+  cairo_destroy (rec);
+  cairo_surface_destroy (recording);
+
+  /* In the ring: half grey; in the hole: white; where two rings overlap:
+   * still half grey, not darker; outside: white. */
+  pixel_xy (surface, 20, 20, rgb);
+  g_assert_cmpint (ABS (rgb[0] - 128), <=, 2);
+  pixel_xy (surface, 50, 50, rgb);
+  g_assert_cmpuint (rgb[0], ==, 255);
+  pixel_xy (surface, 80, 20, rgb);
+  g_assert_cmpint (ABS (rgb[0] - 128), <=, 2);
+  pixel_xy (surface, 95, 50, rgb);
+  g_assert_cmpuint (rgb[0], ==, 255);
+  /* An edge pixel half covered: half way between. */
+  pixel_xy (surface, 10, 50, rgb);
+  g_assert_cmpint (ABS (rgb[0] - 191), <=, 3);
+  pixel_xy (surface, 9, 50, rgb);
+  g_assert_cmpuint (rgb[0], ==, 255);
+  /* The dashed line: blue on the first dash, white in the first gap. */
+  pixel_xy (surface, 115, 50, rgb);
+  g_assert_cmpuint (rgb[0], <, 10);
+  g_assert_cmpuint (rgb[2], ==, 255);
+  pixel_xy (surface, 125, 50, rgb);
+  g_assert_cmpuint (rgb[0], >, 200);
+  pixel_xy (surface, 135, 50, rgb);
+  g_assert_cmpuint (rgb[0], <, 10);
+  cairo_surface_destroy (surface);
+}
+
+static void
 test_labels_do_not_pile_up (void)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
@@ -384,6 +609,11 @@ main (int   argc,
   g_test_add ("/map/convoy", Fixture, NULL, fixture_setup, test_convoy, fixture_teardown);
   g_test_add_func ("/map/itinerary-math", test_itinerary_math);
   g_test_add_func ("/map/labels", test_labels_do_not_pile_up);
+  g_test_add ("/map/cache-follows-store", Fixture, NULL, fixture_setup, test_cache_follows_store,
+              fixture_teardown);
+  g_test_add ("/map/raster-matches-paths", Fixture, NULL, fixture_setup, test_raster_matches_paths,
+              fixture_teardown);
+  g_test_add_func ("/map/coverage", test_coverage);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cr-coverage.h"
 #include "cr-itinerary.h"
 #include "cr-label-placer.h"
 #include "cr-map-renderer.h"
@@ -21,10 +22,16 @@
 /**
  * CrMapRenderer:
  *
- * Draws an event's features with cairo in their kind's style, from the
- * store's viewport query: only what the view shows, WKB walked straight
- * into the cairo path (no geometry objects), vertices closer than a
- * fraction of a pixel dropped, which is the zoom-dependent simplification.
+ * Draws an event's features with cairo in their kind's style: only what
+ * the view shows, vertices closer than a fraction of a pixel dropped,
+ * which is the zoom-dependent simplification.
+ *
+ * The event's geometry is read from the store and decoded once, into
+ * Web Mercator coordinates: a frame only scales and offsets them, with no
+ * query, no WKB and no trigonometry. The cache is dropped when the store
+ * says features changed or the event changes. On an image surface the
+ * dense layers (zones and their outlines) are rasterized by #CrCoverage
+ * rather than cairo's stroker; on other surfaces (PDF) they stay paths.
  *
  * On top of the geometry: direction arrows on itineraries, their
  * waypoints with planned times, where each convoy is planned to be at the
@@ -46,12 +53,18 @@
 /* A batch with more vertices than this strokes with cairo's fast
  * antialiasing: stroking is what costs most in a dense view. */
 #define DENSE_VERTICES 10000
+/* Batches with more vertices than this go through CrCoverage where it
+ * can: below, cairo is as fast (a few large zones), above, much slower
+ * (thousands of small ones, whose outlines cost most). */
+#define RASTER_VERTICES 500
 #define POINT_RADIUS 9.0
 #define ICON_SIZE 12
 #define HATCH_SPACING 9
 #define ARROW_SPACING 110.0
 #define FADED_ALPHA 0.25
 #define LABEL_FONT_PX 12.0
+/* Web Mercator stops here, like libshumate and CrProjection. */
+#define MAX_LAT 85.0511287798
 /* Polygons smaller than this on screen get no label. */
 #define MIN_LABELLED_PX 60.0
 
@@ -70,6 +83,34 @@ typedef struct
   gboolean icon_tried;
   guint index; /* in the catalogue's order */
 } KindStyle;
+
+/* A feature of the event as frames need it, decoded once. */
+typedef struct
+{
+  gint64 id;
+  const char *kind; /* interned */
+  char *name;
+  char *active_from;
+  char *active_to;
+  CrBBox bbox;      /* lon/lat envelope, from the R*Tree */
+  double x0, y0;    /* the envelope in Web Mercator (world = 1, y down) */
+  double x1, y1;
+  guint first_part;
+  guint n_parts;
+  guint first_point;
+  guint n_points;
+  gboolean damaged;
+} CachedFeature;
+
+/* A line or ring of a cached feature: @n positions from @start in
+ * cache_xy, oriented like CrScreenPath's (exteriors one way, holes the
+ * other). */
+typedef struct
+{
+  guint start;
+  guint n;
+  gboolean closed;
+} CachedPart;
 
 struct _CrMapRenderer
 {
@@ -91,6 +132,14 @@ struct _CrMapRenderer
   guint hidden_groups;      /* bit per CrKindGroup */
   GHashTable *waypoints;    /* feature id -> GPtrArray of CrWaypoint, a cache */
   gboolean reference;       /* draws the visible reference layers instead */
+
+  GArray *cache;            /* CachedFeature in id order */
+  GArray *cache_parts;      /* CachedPart */
+  GArray *cache_xy;         /* float x, y from the feature's (x0, y0), world = 1 */
+  GArray *cache_points;     /* double x, y of point geometries, world = 1 */
+  gboolean cache_valid;
+  GHashTable *lines;        /* feature id -> CrGeometry, itineraries for convoys */
+  CrCoverage *coverage;
 };
 
 G_DEFINE_FINAL_TYPE (CrMapRenderer, cr_map_renderer, G_TYPE_OBJECT)
@@ -279,6 +328,265 @@ waypoints_changed_cb (CrStore       *store,
   g_hash_table_remove_all (self->waypoints);
 }
 
+static void
+cached_feature_clear (gpointer data)
+{
+  CachedFeature *cf = data;
+
+  g_free (cf->name);
+  g_free (cf->active_from);
+  g_free (cf->active_to);
+}
+
+static void
+invalidate_cache (CrMapRenderer *self)
+{
+  self->cache_valid = FALSE;
+  g_array_set_size (self->cache, 0);
+  g_array_set_size (self->cache_parts, 0);
+  g_array_set_size (self->cache_xy, 0);
+  g_array_set_size (self->cache_points, 0);
+  g_hash_table_remove_all (self->lines);
+}
+
+static void
+features_changed_cb (CrStore       *store,
+                     const char    *table,
+                     gint64         row_id,
+                     int            change,
+                     CrMapRenderer *self)
+{
+  g_hash_table_remove_all (self->waypoints);
+  invalidate_cache (self);
+}
+
+static double
+unit_x (double lon)
+{
+  return (CLAMP (lon, -180.0, 180.0) + 180.0) / 360.0;
+}
+
+static double
+unit_y (double lat)
+{
+  double s = sin (CLAMP (lat, -MAX_LAT, MAX_LAT) * G_PI / 180.0);
+
+  return 0.5 - log ((1.0 + s) / (1.0 - s)) / (4.0 * G_PI);
+}
+
+/* Stores a line or ring; @ring_sign as in CrScreenPath: 0 as it comes,
+ * +1 exteriors, -1 holes (Mercator y grows downwards like the screen's,
+ * so the orientation holds at any zoom). */
+static void
+cache_part (CrMapRenderer *self,
+            CachedFeature *cf,
+            const double  *coords,
+            guint          n,
+            gboolean       closed,
+            int            ring_sign)
+{
+  CachedPart part = { self->cache_xy->len / 2, n, closed };
+  double area = 0, last_x = 0, last_y = 0;
+  float *v;
+
+  if (n == 0)
+    return;
+  g_array_set_size (self->cache_xy, self->cache_xy->len + 2 * n);
+  v = &g_array_index (self->cache_xy, float, 2 * part.start);
+  for (guint i = 0; i < n; i++)
+    {
+      /* Offsets from the envelope's corner: floats keep a hundredth of a
+       * pixel at zoom 19 on features up to a country's size. */
+      double x = unit_x (coords[2 * i]) - cf->x0, y = unit_y (coords[2 * i + 1]) - cf->y0;
+
+      if (i > 0)
+        area += last_x * y - x * last_y;
+      v[2 * i] = (float) x;
+      v[2 * i + 1] = (float) y;
+      last_x = x;
+      last_y = y;
+    }
+  if (ring_sign != 0 && n > 2)
+    {
+      area += last_x * v[1] - v[0] * last_y;
+      if ((area > 0) != (ring_sign > 0))
+        for (guint i = 0, j = n - 1; i < j; i++, j--)
+          {
+            float tx = v[2 * i], ty = v[2 * i + 1];
+
+            v[2 * i] = v[2 * j];
+            v[2 * i + 1] = v[2 * j + 1];
+            v[2 * j] = tx;
+            v[2 * j + 1] = ty;
+          }
+    }
+  g_array_append_val (self->cache_parts, part);
+  cf->n_parts++;
+}
+
+static void
+cache_geometry (CrMapRenderer    *self,
+                CachedFeature    *cf,
+                const CrGeometry *geometry)
+{
+  switch (geometry->type)
+    {
+    case CR_GEOMETRY_POINT:
+      if (geometry->n_coords > 0 && !isnan (geometry->coords[0]) && !isnan (geometry->coords[1]))
+        {
+          double xy[2] = { unit_x (geometry->coords[0]), unit_y (geometry->coords[1]) };
+
+          g_array_append_vals (self->cache_points, xy, 2);
+          cf->n_points++;
+        }
+      break;
+    case CR_GEOMETRY_LINESTRING:
+      cache_part (self, cf, geometry->coords, geometry->n_coords, FALSE, 0);
+      break;
+    case CR_GEOMETRY_POLYGON:
+      for (guint i = 0; i < geometry->n_parts; i++)
+        cache_part (self, cf, geometry->parts[i]->coords, geometry->parts[i]->n_coords, TRUE,
+                    i == 0 ? 1 : -1);
+      break;
+    case CR_GEOMETRY_MULTIPOINT:
+    case CR_GEOMETRY_MULTILINESTRING:
+    case CR_GEOMETRY_MULTIPOLYGON:
+    case CR_GEOMETRY_COLLECTION:
+    default:
+      for (guint i = 0; i < geometry->n_parts; i++)
+        cache_geometry (self, cf, geometry->parts[i]);
+      break;
+    }
+}
+
+static gboolean
+cache_feature_cb (const CrFeatureView *feature,
+                  gpointer             user_data)
+{
+  CrMapRenderer *self = user_data;
+  g_autoptr(CrGeometry) geometry = cr_gpkg_blob_read (feature->blob, feature->blob_len, NULL, NULL);
+  CachedFeature cf = {
+    .id = feature->id,
+    .kind = g_intern_string (feature->kind),
+    .name = g_strdup (feature->name),
+    .active_from = g_strdup (feature->active_from),
+    .active_to = g_strdup (feature->active_to),
+    .bbox = feature->bbox,
+    .x0 = unit_x (feature->bbox.min_x),
+    .y0 = unit_y (feature->bbox.max_y),
+    .x1 = unit_x (feature->bbox.max_x),
+    .y1 = unit_y (feature->bbox.min_y),
+    .first_part = self->cache_parts->len,
+    .first_point = self->cache_points->len / 2,
+    .damaged = geometry == NULL,
+  };
+
+  if (geometry != NULL)
+    cache_geometry (self, &cf, geometry);
+  g_array_append_val (self->cache, cf);
+  return TRUE;
+}
+
+static int
+compare_cached_ids (gconstpointer a,
+                    gconstpointer b)
+{
+  gint64 x = ((const CachedFeature *) a)->id, y = ((const CachedFeature *) b)->id;
+
+  return (x > y) - (x < y);
+}
+
+/* Reads and decodes the event's features, if the cache was dropped. In
+ * id order: among overlapping labels, the latest feature's wins, as it
+ * does in hit tests. */
+static void
+ensure_cache (CrMapRenderer *self)
+{
+  const CrBBox world = { -180, -90, 180, 90 };
+  g_autoptr(GError) error = NULL;
+
+  if (self->cache_valid)
+    return;
+  invalidate_cache (self);
+  if (!cr_store_foreach_feature_in_bbox (self->store, self->event_id, &world, cache_feature_cb, self,
+                                         &error))
+    {
+      g_warning ("Cannot read the features to draw: %s", error->message);
+      invalidate_cache (self);
+      return;
+    }
+  g_array_sort (self->cache, compare_cached_ids);
+  self->cache_valid = TRUE;
+}
+
+/* Appends the feature's lines and rings in view pixels to @path, with the
+ * same simplification as cr_screen_path_add_blob(), and its points to
+ * @points. @ring is scratch space. */
+static void
+cached_feature_path (CrMapRenderer       *self,
+                     const CrProjection  *proj,
+                     const CachedFeature *cf,
+                     double               min_segment,
+                     CrScreenPath        *path,
+                     GArray              *points,
+                     GArray              *ring)
+{
+  double world = proj->world;
+  double bx = cf->x0 * world - proj->origin_x, by = cf->y0 * world - proj->origin_y;
+
+  for (guint p = 0; p < cf->n_parts; p++)
+    {
+      const CachedPart *part = &g_array_index (self->cache_parts, CachedPart, cf->first_part + p);
+      const float *v = &g_array_index (self->cache_xy, float, 2 * part->start);
+      double last_x = 0, last_y = 0, *out;
+      guint kept = 0;
+
+      g_array_set_size (ring, 2 * part->n);
+      out = (double *) ring->data;
+      for (guint i = 0; i < part->n; i++)
+        {
+          double x = bx + v[2 * i] * world, y = by + v[2 * i + 1] * world;
+
+          if (i > 0 && i < part->n - 1 && fabs (x - last_x) + fabs (y - last_y) < min_segment)
+            continue;
+          out[2 * kept] = x;
+          out[2 * kept + 1] = y;
+          kept++;
+          last_x = x;
+          last_y = y;
+        }
+      cr_screen_path_add_part (path, out, kept, part->closed);
+    }
+  for (guint i = 0; points != NULL && i < cf->n_points; i++)
+    {
+      const double *xy = &g_array_index (self->cache_points, double, 2 * (cf->first_point + i));
+      double x = xy[0] * world - proj->origin_x, y = xy[1] * world - proj->origin_y;
+
+      g_array_append_val (points, x);
+      g_array_append_val (points, y);
+    }
+}
+
+/* An itinerary's line, for where its convoy is: read on demand, kept
+ * until features change. */
+static CrGeometry *
+itinerary_line (CrMapRenderer *self,
+                gint64         feature_id)
+{
+  CrGeometry *line = g_hash_table_lookup (self->lines, &feature_id);
+
+  if (line == NULL)
+    {
+      g_autoptr(CrFeature) feature = cr_store_get (self->store, CR_TYPE_FEATURE, feature_id, NULL);
+
+      if (feature == NULL || cr_feature_get_geometry (feature) == NULL)
+        return NULL;
+      line = cr_geometry_ref (cr_feature_get_geometry (feature));
+      g_hash_table_insert (self->lines, g_memdup2 (&feature_id, sizeof feature_id), line);
+    }
+  return line;
+}
+
 /* Visibility of a feature: kind and group switched on, active at the
  * renderer's time. */
 static Visibility
@@ -360,8 +668,9 @@ typedef struct
   GArray *itineraries; /* gint64 ids, visible itineraries of this frame */
   GHashTable *kinds;   /* itinerary id -> kind code */
   GHashTable *geoms;   /* itinerary id -> CrGeometry, for convoys */
-  GBytes *selected_blob;
-  char *selected_kind;
+  GArray *ring;        /* scratch: one ring in view pixels */
+  const CachedFeature *selected;
+  gboolean fast;       /* areas and dots through self->coverage */
   guint n_drawn;
 } Frame;
 
@@ -452,12 +761,15 @@ add_envelope_if_tiny (Frame               *frame,
   return TRUE;
 }
 
-static gboolean
-draw_feature_cb (const CrFeatureView *feature,
-                 gpointer             user_data)
+static void
+draw_feature (Frame               *frame,
+              const CachedFeature *cf)
 {
-  Frame *frame = user_data;
   CrMapRenderer *self = frame->self;
+  const CrFeatureView view = {
+    cf->id, cf->kind, cf->name, cf->active_from, cf->active_to, NULL, 0, cf->bbox,
+  };
+  const CrFeatureView *feature = &view;
   KindStyle *style = style_for (self, feature->kind);
   double scale = self->scale;
   Visibility visibility;
@@ -466,7 +778,7 @@ draw_feature_cb (const CrFeatureView *feature,
 
   visibility = feature_visibility (self, feature, style);
   if (visibility == HIDDEN)
-    return TRUE;
+    return;
   faded = visibility == FADED;
   labelled = self->show_labels && !faded;
   alpha = faded ? FADED_ALPHA : 1.0;
@@ -478,22 +790,17 @@ draw_feature_cb (const CrFeatureView *feature,
     {
       cr_screen_path_append (batch_for (frame->dots, style->index, faded), frame->scratch);
       frame->n_drawn++;
-      return TRUE;
+      return;
     }
-  if (!cr_screen_path_add_blob (frame->scratch, frame->proj, feature->blob, feature->blob_len,
-                                     CLAMP (extent / 8, MIN_SEGMENT_PX, MAX_SEGMENT_PX),
-                                     frame->points))
+  if (cf->damaged)
     {
       g_debug ("Feature %" G_GINT64_FORMAT " has damaged geometry; not drawn", feature->id);
-      return TRUE;
+      return;
     }
+  cached_feature_path (self, frame->proj, cf, CLAMP (extent / 8, MIN_SEGMENT_PX, MAX_SEGMENT_PX),
+                       frame->scratch, frame->points, frame->ring);
   if (feature->id == self->selected)
-    {
-      g_clear_pointer (&frame->selected_blob, g_bytes_unref);
-      frame->selected_blob = g_bytes_new (feature->blob, feature->blob_len);
-      g_free (frame->selected_kind);
-      frame->selected_kind = g_strdup (feature->kind);
-    }
+    frame->selected = cf;
 
   if (!cr_screen_path_is_empty (frame->scratch))
     {
@@ -524,10 +831,11 @@ draw_feature_cb (const CrFeatureView *feature,
                            g_strdup (feature->kind));
       if (self->time != NULL)
         {
-          CrGeometry *line = cr_gpkg_blob_read (feature->blob, feature->blob_len, NULL, NULL);
+          CrGeometry *line = itinerary_line (self, feature->id);
 
           if (line != NULL)
-            g_hash_table_insert (frame->geoms, g_memdup2 (&feature->id, sizeof (gint64)), line);
+            g_hash_table_insert (frame->geoms, g_memdup2 (&feature->id, sizeof (gint64)),
+                                 cr_geometry_ref (line));
         }
     }
 
@@ -544,7 +852,51 @@ draw_feature_cb (const CrFeatureView *feature,
                              (POINT_RADIUS + 4) * scale, 3, FALSE);
     }
   frame->n_drawn++;
-  return TRUE;
+}
+
+/* draw_areas() through CrCoverage: the same fill, hatch and outline. */
+static void
+fill_and_stroke_fast (Frame           *frame,
+                      CrScreenPath    *path,
+                      const KindStyle *style,
+                      double           alpha)
+{
+  CrCoverage *coverage = frame->self->coverage;
+  cairo_t *cr = frame->cr;
+  double scale = frame->self->scale;
+  const double dash[] = { 8 * scale, 5 * scale };
+  gboolean dashed = style->line_style == CR_LINE_STYLE_DASHED;
+
+  for (guint i = 0; i < cr_screen_path_get_n_parts (path); i++)
+    {
+      guint n;
+      gboolean closed;
+      const double *xy = cr_screen_path_get_part (path, i, &n, &closed);
+
+      cr_coverage_add_ring (coverage, xy, n);
+    }
+  if (style->hatch != NULL)
+    {
+      cairo_set_source (cr, style->hatch);
+      cr_coverage_paint (coverage, cr, alpha);
+    }
+  else
+    {
+      set_rgb (cr, style->fill, style->fill_opacity * alpha);
+      cr_coverage_paint (coverage, cr, 1);
+    }
+
+  for (guint i = 0; i < cr_screen_path_get_n_parts (path); i++)
+    {
+      guint n;
+      gboolean closed;
+      const double *xy = cr_screen_path_get_part (path, i, &n, &closed);
+
+      cr_coverage_add_stroke (coverage, xy, n, closed, style->width * scale, dashed ? dash : NULL,
+                              dashed ? G_N_ELEMENTS (dash) : 0);
+    }
+  set_rgb (cr, style->stroke, alpha);
+  cr_coverage_paint (coverage, cr, 1);
 }
 
 static void
@@ -567,6 +919,11 @@ draw_areas (Frame *frame)
 
         if (path == NULL)
           continue;
+        if (frame->fast && cr_screen_path_get_n_positions (path) > RASTER_VERTICES)
+          {
+            fill_and_stroke_fast (frame, path, style, alpha);
+            continue;
+          }
         cairo_new_path (cr);
         cr_screen_path_replay (path, cr);
         if (style->hatch != NULL)
@@ -609,9 +966,22 @@ draw_dots (Frame *frame)
 
         if (path == NULL)
           continue;
+        set_rgb (cr, style->stroke, (faded ? FADED_ALPHA : 1.0) * 0.75);
+        if (frame->fast && cr_screen_path_get_n_positions (path) > RASTER_VERTICES)
+          {
+            for (guint k = 0; k < cr_screen_path_get_n_parts (path); k++)
+              {
+                guint n;
+                gboolean closed;
+                const double *xy = cr_screen_path_get_part (path, k, &n, &closed);
+
+                cr_coverage_add_ring (frame->self->coverage, xy, n);
+              }
+            cr_coverage_paint (frame->self->coverage, cr, 1);
+            continue;
+          }
         cairo_new_path (cr);
         cr_screen_path_replay (path, cr);
-        set_rgb (cr, style->stroke, (faded ? FADED_ALPHA : 1.0) * 0.75);
         cairo_fill (cr);
       }
 }
@@ -725,15 +1095,16 @@ draw_selection (Frame *frame)
   CrMapRenderer *self = frame->self;
   cairo_t *cr = frame->cr;
   KindStyle *style;
-  gsize len;
-  const guint8 *blob;
 
-  if (frame->selected_blob == NULL)
+  if (frame->selected == NULL)
     return;
-  style = style_for (self, frame->selected_kind);
-  blob = g_bytes_get_data (frame->selected_blob, &len);
-  if (!feature_path (cr, frame->proj, blob, len, frame->points))
-    return;
+  style = style_for (self, frame->selected->kind);
+  cr_screen_path_clear (frame->scratch);
+  g_array_set_size (frame->points, 0);
+  cached_feature_path (self, frame->proj, frame->selected, MIN_SEGMENT_PX, frame->scratch, frame->points,
+                       frame->ring);
+  cairo_new_path (cr);
+  cr_screen_path_replay (frame->scratch, cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
   cairo_set_line_width (cr, (style->width + 6) * self->scale);
@@ -873,11 +1244,11 @@ cr_map_renderer_draw (CrMapRenderer      *self,
   g_autoptr(GHashTable) geoms = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) cr_geometry_unref);
   g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ring = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(CrLabelPlacer) labels = NULL;
   PangoContext *context;
   Frame frame = { 0 };
-  CrBBox bbox;
+  double margin;
 
   g_return_val_if_fail (CR_IS_MAP_RENDERER (self), 0);
 
@@ -889,7 +1260,7 @@ cr_map_renderer_draw (CrMapRenderer      *self,
   labels = cr_label_placer_new (context, LABEL_FONT_PX * self->scale);
   g_object_unref (context);
   /* A marker's radius of margin, so points just outside still show. */
-  cr_projection_get_bbox (proj, 2 * POINT_RADIUS * self->scale, &bbox);
+  margin = 2 * POINT_RADIUS * self->scale;
 
   frame.self = self;
   frame.cr = cr;
@@ -904,12 +1275,24 @@ cr_map_renderer_draw (CrMapRenderer      *self,
   frame.itineraries = itineraries;
   frame.kinds = kinds;
   frame.geoms = geoms;
+  frame.ring = ring;
 
-  if (!cr_store_foreach_feature_in_bbox (self->store, self->event_id, &bbox, draw_feature_cb, &frame,
-                                         &error))
-    g_warning ("Cannot read the features to draw: %s", error->message);
+  ensure_cache (self);
+  for (guint i = 0; i < self->cache->len; i++)
+    {
+      const CachedFeature *cf = &g_array_index (self->cache, CachedFeature, i);
+
+      /* The envelope against the view, in pixels. */
+      if (cf->x0 * proj->world - proj->origin_x > proj->width + margin ||
+          cf->x1 * proj->world - proj->origin_x < -margin ||
+          cf->y0 * proj->world - proj->origin_y > proj->height + margin ||
+          cf->y1 * proj->world - proj->origin_y < -margin)
+        continue;
+      draw_feature (&frame, cf);
+    }
 
   cairo_save (cr);
+  frame.fast = cr_coverage_begin (self->coverage, cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   draw_areas (&frame);
   draw_dots (&frame);
@@ -925,9 +1308,6 @@ cr_map_renderer_draw (CrMapRenderer      *self,
   if (self->show_labels)
     cr_label_placer_draw (labels, cr, proj->width, proj->height);
   cairo_restore (cr);
-
-  g_clear_pointer (&frame.selected_blob, g_bytes_unref);
-  g_free (frame.selected_kind);
   return frame.n_drawn;
 }
 
@@ -1208,6 +1588,12 @@ cr_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->styles, g_hash_table_unref);
   g_clear_pointer (&self->hidden_kinds, g_hash_table_unref);
   g_clear_pointer (&self->waypoints, g_hash_table_unref);
+  g_clear_pointer (&self->cache, g_array_unref);
+  g_clear_pointer (&self->cache_parts, g_array_unref);
+  g_clear_pointer (&self->cache_xy, g_array_unref);
+  g_clear_pointer (&self->cache_points, g_array_unref);
+  g_clear_pointer (&self->lines, g_hash_table_unref);
+  g_clear_pointer (&self->coverage, cr_coverage_free);
   g_clear_pointer (&self->time, g_date_time_unref);
   g_free (self->time_text);
 
@@ -1263,6 +1649,14 @@ cr_map_renderer_init (CrMapRenderer *self)
   self->hidden_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->waypoints = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                            (GDestroyNotify) g_ptr_array_unref);
+  self->cache = g_array_new (FALSE, FALSE, sizeof (CachedFeature));
+  g_array_set_clear_func (self->cache, cached_feature_clear);
+  self->cache_parts = g_array_new (FALSE, FALSE, sizeof (CachedPart));
+  self->cache_xy = g_array_new (FALSE, FALSE, sizeof (float));
+  self->cache_points = g_array_new (FALSE, FALSE, sizeof (double));
+  self->lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) cr_geometry_unref);
+  self->coverage = cr_coverage_new ();
   self->fade_inactive = TRUE;
   self->show_labels = TRUE;
   self->scale = 1;
@@ -1287,7 +1681,7 @@ cr_map_renderer_new (CrStore *store)
   load_styles (self);
   g_signal_connect (store, "changed::feature_kinds", G_CALLBACK (kinds_changed_cb), self);
   g_signal_connect (store, "changed::waypoints", G_CALLBACK (waypoints_changed_cb), self);
-  g_signal_connect (store, "changed::features", G_CALLBACK (waypoints_changed_cb), self);
+  g_signal_connect (store, "changed::features", G_CALLBACK (features_changed_cb), self);
   return self;
 }
 
@@ -1321,6 +1715,7 @@ cr_map_renderer_set_event_id (CrMapRenderer *self,
   if (self->event_id == event_id)
     return;
   self->event_id = event_id;
+  invalidate_cache (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT_ID]);
   emit_changed (self);
 }

@@ -296,6 +296,41 @@ cr_screen_path_get_n_positions (const CrScreenPath *self)
   return self->xy->len / 2;
 }
 
+/* A line or ring already in view pixels, as it is. */
+void
+cr_screen_path_add_part (CrScreenPath *self,
+                         const double *xy,
+                         guint         n,
+                         gboolean      closed)
+{
+  Part part = { self->xy->len / 2, n, closed };
+
+  if (n == 0)
+    return;
+  g_array_append_vals (self->xy, xy, 2 * n);
+  g_array_append_val (self->parts, part);
+}
+
+guint
+cr_screen_path_get_n_parts (const CrScreenPath *self)
+{
+  return self->parts->len;
+}
+
+/* The @i-th line or ring: its positions as x, y pairs. */
+const double *
+cr_screen_path_get_part (const CrScreenPath *self,
+                         guint               i,
+                         guint              *n,
+                         gboolean           *closed)
+{
+  const Part *part = &g_array_index (self->parts, Part, i);
+
+  *n = part->n;
+  *closed = part->closed;
+  return &g_array_index (self->xy, double, 2 * part->start);
+}
+
 void
 cr_screen_path_append (CrScreenPath       *self,
                        const CrScreenPath *other)

@@ -38,6 +38,15 @@ void          cr_screen_path_add_ellipse (CrScreenPath    *self,
                                        double              height,
                                        guint               n_sides);
 guint         cr_screen_path_get_n_positions (const CrScreenPath *self);
+void          cr_screen_path_add_part (CrScreenPath       *self,
+                                       const double       *xy,
+                                       guint               n,
+                                       gboolean            closed);
+guint         cr_screen_path_get_n_parts (const CrScreenPath *self);
+const double *cr_screen_path_get_part (const CrScreenPath *self,
+                                       guint               i,
+                                       guint              *n,
+                                       gboolean           *closed);
 void          cr_screen_path_append   (CrScreenPath       *self,
                                        const CrScreenPath *other);
 void          cr_screen_path_extents  (const CrScreenPath *self,
