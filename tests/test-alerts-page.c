@@ -257,7 +257,7 @@ campaign_end_to_end (Fixture *f)
   g_assert_cmpuint (summary->n_within_target, ==, 1);
   g_assert_cmpint (summary->median_response, ==, 6 * G_TIME_SPAN_MINUTE);
   cr_test_assert_shows (f->page, "Reached within 15 min");
-  cr_test_assert_shows (f->page, "1 of 2 partners (50 %)");
+  cr_test_assert_shows (f->page, "1 of 2 partners (50%)");
   cr_test_assert_shows (f->page, "6 min 00 s");
   cr_test_assert_shows (f->page, "Unreachable");
   cr_test_assert_shows (f->page, "Vivaqua");
@@ -345,7 +345,7 @@ back_give_up_and_past_campaigns (Fixture *f)
   g_assert_cmpint (second, >, first);
   g_assert_cmpint (cr_alerts_page_get_campaign (f->page), ==, second);
   g_assert_nonnull (cr_alerts_page_get_row (f->page, cr_test_partner_id (f->store, "Vivaqua")));
-  cr_test_assert_shows (f->page, "0 of 20 partners (0 %)");
+  cr_test_assert_shows (f->page, "0 of 20 partners (0%)");
 
   /* The first one, listed below, shows again as it was left. */
   g_assert_true (cr_alerts_page_select_campaign (f->page, first));

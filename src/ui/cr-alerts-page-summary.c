@@ -22,12 +22,12 @@ partner_name (CrAlertsPage *self,
   return partner != NULL ? cr_partner_get_name (partner) : "";
 }
 
-/* "75 %", as the locale writes a share. */
+/* "75%", as the language writes a share. */
 static char *
 format_share (double share)
 {
-  /* Translators: a percentage; French writes "75 %", English "75%" */
-  return g_strdup_printf (_("%.0f %%"), share * 100);
+  /* Translators: a share, e.g. "75%"; French puts a narrow no-break space before the sign */
+  return g_strdup_printf (_("%.0f%%"), share * 100);
 }
 
 char *
