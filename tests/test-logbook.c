@@ -475,6 +475,61 @@ store_with_entries (void)
                           return store;
 }
 
+/* What the logbook links to cannot be deleted, and the refusal names
+ * the entry that holds it; what it does not link to can. */
+static void
+test_links_kept (void)
+{
+  g_autoptr(CrStore) store = cr_test_open_store ();
+  g_autoptr(CrEvent) event = cr_event_new ();
+  g_autoptr(CrFeature) feature = cr_feature_new ();
+  g_autoptr(CrFeature) unlinked = cr_feature_new ();
+  g_autoptr(CrGeometry) point = cr_geometry_new_point (4.35, 50.85);
+  g_autoptr(CrPartner) partner = cr_partner_new ();
+  g_autoptr(CrLogEntry) plain = NULL;
+  g_autoptr(CrLogEntry) linked = cr_log_entry_new ();
+  g_autoptr(GError) error = NULL;
+
+  cr_event_set_name (event, "Visite papale");
+  g_assert_true (cr_store_insert (store, CR_RECORD (event), &error));
+  cr_feature_set_event_id (feature, cr_record_get_id (CR_RECORD (event)));
+  cr_feature_set_kind (feature, "red_zone");
+  cr_feature_set_geometry (feature, point);
+  g_assert_true (cr_store_insert (store, CR_RECORD (feature), &error));
+  cr_feature_set_event_id (unlinked, cr_record_get_id (CR_RECORD (event)));
+  cr_feature_set_kind (unlinked, "red_zone");
+  cr_feature_set_geometry (unlinked, point);
+  g_assert_true (cr_store_insert (store, CR_RECORD (unlinked), &error));
+  cr_partner_set_name (partner, "SIAMU");
+  g_assert_true (cr_store_insert (store, CR_RECORD (partner), &error));
+  g_assert_no_error (error);
+
+  plain = append (store, CR_LOG_CATEGORY_INFORMATION, NULL, "Début de service");
+  cr_log_entry_set_category (linked, CR_LOG_CATEGORY_DECISION);
+  cr_log_entry_set_text (linked, "Zone rouge étendue au parvis; le SIAMU prévenu");
+  cr_log_entry_set_feature_id (linked, cr_record_get_id (CR_RECORD (feature)));
+  cr_log_entry_set_partner_id (linked, cr_record_get_id (CR_RECORD (partner)));
+  g_assert_true (cr_store_append_log_entry (store, linked, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (cr_store_delete (store, CR_RECORD (feature), &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==,
+                   "Logbook entry #2 links to this feature, and the logbook keeps its links for good: the "
+                   "feature cannot be deleted. Let its active times end instead.");
+  g_clear_error (&error);
+  g_assert_false (cr_store_delete (store, CR_RECORD (partner), &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "Logbook entry #2 links to this partner"));
+  g_clear_error (&error);
+  g_assert_cmpint (cr_store_count (store, CR_TYPE_FEATURE, NULL, 0, NULL), ==, 2);
+  g_assert_cmpint (cr_store_count (store, CR_TYPE_PARTNER, NULL, 0, NULL), ==, 1);
+
+  g_assert_true (cr_store_delete (store, CR_RECORD (unlinked), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cr_store_count (store, CR_TYPE_FEATURE, NULL, 0, NULL), ==, 1);
+}
+
 static void
 test_canonical_form (void)
 {
@@ -746,6 +801,7 @@ main (int   argc,
   g_test_add_func ("/logbook/append", test_append);
   g_test_add_func ("/logbook/append-only", test_append_only);
   g_test_add_func ("/logbook/corrections", test_corrections);
+  g_test_add_func ("/logbook/links-kept", test_links_kept);
   g_test_add_func ("/logbook/filter", test_filter);
   g_test_add_func ("/logbook/canonical-form", test_canonical_form);
   for (guint i = 0; i < G_N_ELEMENTS (tampering); i++)

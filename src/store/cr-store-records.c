@@ -620,12 +620,69 @@ fail:
   return FALSE;
 }
 
+/* The first logbook entry linking to @id of @table, or 0. The logbook
+ * keeps its links for good (its rows can never change), so such a row
+ * cannot be deleted; the user is told which entry holds it. */
+static gint64
+logbook_link (CrStore    *self,
+              const char *table,
+              gint64      id)
+{
+  static const struct { const char *table, *column; } links[] = {
+    { "features", "feature_id" },
+    { "partners", "partner_id" },
+    { "activations", "activation_id" },
+  };
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 entry = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    if (g_str_equal (table, links[i].table))
+      sql = g_strdup_printf ("SELECT min(\"id\") FROM \"logbook\" WHERE \"%s\" = ?", links[i].column);
+  if (sql == NULL)
+    return 0;
+  stmt = _cr_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    entry = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return entry;
+}
+
+static void
+set_logbook_link_error (GError    **error,
+                        const char *table,
+                        gint64      entry)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, entry);
+
+  if (g_str_equal (table, "features"))
+    g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_CONSTRAINT,
+                 _("Logbook entry #%s links to this feature, and the logbook keeps its links "
+                   "for good: the feature cannot be deleted. Let its active times end instead."),
+                 number);
+  else if (g_str_equal (table, "partners"))
+    g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_CONSTRAINT,
+                 _("Logbook entry #%s links to this partner, and the logbook keeps its links "
+                   "for good: the partner cannot be deleted."),
+                 number);
+  else
+    g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_CONSTRAINT,
+                 _("Logbook entry #%s links to this activation, and the logbook keeps its "
+                   "links for good: the activation cannot be deleted."),
+                 number);
+}
+
 gboolean
 cr_store_delete (CrStore  *self,
                  CrRecord *record,
                  GError  **error)
 {
   g_autoptr(CrRecord) before = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   const char *table;
@@ -652,8 +709,18 @@ cr_store_delete (CrStore  *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, cr_record_get_id (record));
-  if (!step_done (self, stmt, error))
-    goto fail;
+  if (!step_done (self, stmt, &local_error))
+    {
+      gint64 entry = 0;
+
+      if (g_error_matches (local_error, CR_STORE_ERROR, CR_STORE_ERROR_CONSTRAINT))
+        entry = logbook_link (self, table, cr_record_get_id (record));
+      if (entry > 0)
+        set_logbook_link_error (error, table, entry);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      goto fail;
+    }
   if (!audit (self, record, "delete", before, NULL, error))
     goto fail;
   _cr_store_queue_change (self, table, cr_record_get_id (record), CR_STORE_CHANGE_DELETE);
