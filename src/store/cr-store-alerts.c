@@ -269,6 +269,71 @@ cr_store_get_alert_call (CrStore *self,
   return g_list_model_get_item (list, n - 1);
 }
 
+/* What a step of the stopwatch is given, and what it gives back. */
+typedef struct
+{
+  GDateTime *at;
+  CrAlertChannel channel;
+  CrAlertOutcome outcome;
+  gint64 next_test_id;
+} CallStep;
+
+typedef gboolean (*CallStepFunc) (CrStore     *self,
+                                  CrAlertTest *test,
+                                  CallStep    *step,
+                                  GError     **error);
+
+/* Every step of the stopwatch, in one transaction: the call must be open
+ * (and started, with @must_be_started, and then not answered before its
+ * start); @func changes it, and may write more rows; the call is stored. */
+static gboolean
+step_call (CrStore      *self,
+           gint64        test_id,
+           gboolean      must_be_started,
+           CallStepFunc  func,
+           CallStep     *step,
+           GError      **error)
+{
+  g_autoptr(CrAlertTest) test = NULL;
+
+  if (!cr_store_begin (self, error))
+    return FALSE;
+  test = get_open_call (self, test_id, must_be_started, error);
+  if (test == NULL ||
+      (must_be_started && step->at != NULL &&
+       !check_not_before (step->at, cr_alert_test_get_started_at (test), error)) ||
+      !func (self, test, step, error) || !cr_store_update (self, CR_RECORD (test), error))
+    {
+      cr_store_rollback (self);
+      return FALSE;
+    }
+  return cr_store_commit (self, error);
+}
+
+static gboolean
+start_step (CrStore     *self,
+            CrAlertTest *test,
+            CallStep    *step,
+            GError     **error)
+{
+  if (cr_alert_test_get_started_at (test) != NULL)
+    {
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
+                   _("This call has already started: record the answer, or “No answer”."));
+      return FALSE;
+    }
+  if (cr_alert_test_get_contact_id (test) == 0)
+    {
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
+                   _("This partner has no SPOC to call: record it as unreachable, and choose "
+                     "its SPOC in the directory."));
+      return FALSE;
+    }
+  cr_alert_test_set_channel (test, step->channel);
+  cr_alert_test_set_started_at (test, step->at);
+  return TRUE;
+}
+
 /**
  * cr_store_alert_call_start:
  *
@@ -281,38 +346,22 @@ cr_store_alert_call_start (CrStore        *self,
                            GDateTime      *at,
                            GError        **error)
 {
-  g_autoptr(CrAlertTest) test = NULL;
+  CallStep step = { .at = at, .channel = channel };
 
   g_return_val_if_fail (CR_IS_STORE (self), FALSE);
   g_return_val_if_fail (at != NULL, FALSE);
 
-  if (!cr_store_begin (self, error))
-    return FALSE;
-  test = get_open_call (self, test_id, FALSE, error);
-  if (test == NULL)
-    goto fail;
-  if (cr_alert_test_get_started_at (test) != NULL)
-    {
-      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
-                   _("This call has already started: record the answer, or “No answer”."));
-      goto fail;
-    }
-  if (cr_alert_test_get_contact_id (test) == 0)
-    {
-      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
-                   _("This partner has no SPOC to call: record it as unreachable, and choose "
-                     "its SPOC in the directory."));
-      goto fail;
-    }
-  cr_alert_test_set_channel (test, channel);
-  cr_alert_test_set_started_at (test, at);
-  if (!cr_store_update (self, CR_RECORD (test), error))
-    goto fail;
-  return cr_store_commit (self, error);
+  return step_call (self, test_id, FALSE, start_step, &step, error);
+}
 
-fail:
-  cr_store_rollback (self);
-  return FALSE;
+static gboolean
+picked_up_step (CrStore     *self,
+                CrAlertTest *test,
+                CallStep    *step,
+                GError     **error)
+{
+  cr_alert_test_set_answered_at (test, step->at);
+  return TRUE;
 }
 
 /**
@@ -332,23 +381,23 @@ cr_store_alert_call_picked_up (CrStore   *self,
                                GDateTime *at,
                                GError   **error)
 {
-  g_autoptr(CrAlertTest) test = NULL;
+  CallStep step = { .at = at };
 
   g_return_val_if_fail (CR_IS_STORE (self), FALSE);
 
-  if (!cr_store_begin (self, error))
-    return FALSE;
-  test = get_open_call (self, test_id, TRUE, error);
-  if (test == NULL || (at != NULL && !check_not_before (at, cr_alert_test_get_started_at (test), error)))
-    goto fail;
-  cr_alert_test_set_answered_at (test, at);
-  if (!cr_store_update (self, CR_RECORD (test), error))
-    goto fail;
-  return cr_store_commit (self, error);
+  return step_call (self, test_id, TRUE, picked_up_step, &step, error);
+}
 
-fail:
-  cr_store_rollback (self);
-  return FALSE;
+static gboolean
+answered_step (CrStore     *self,
+               CrAlertTest *test,
+               CallStep    *step,
+               GError     **error)
+{
+  if (cr_alert_test_get_answered_at (test) == NULL)
+    cr_alert_test_set_answered_at (test, step->at);
+  cr_alert_test_set_outcome (test, step->outcome);
+  return TRUE;
 }
 
 /**
@@ -368,28 +417,14 @@ cr_store_alert_call_answered (CrStore        *self,
                               GDateTime      *at,
                               GError        **error)
 {
-  g_autoptr(CrAlertTest) test = NULL;
+  CallStep step = { .at = at, .outcome = outcome };
 
   g_return_val_if_fail (CR_IS_STORE (self), FALSE);
   g_return_val_if_fail (at != NULL, FALSE);
   g_return_val_if_fail (outcome == CR_ALERT_OUTCOME_CONFIRMED ||
                         outcome == CR_ALERT_OUTCOME_NOT_CONFIRMED, FALSE);
 
-  if (!cr_store_begin (self, error))
-    return FALSE;
-  test = get_open_call (self, test_id, TRUE, error);
-  if (test == NULL || !check_not_before (at, cr_alert_test_get_started_at (test), error))
-    goto fail;
-  if (cr_alert_test_get_answered_at (test) == NULL)
-    cr_alert_test_set_answered_at (test, at);
-  cr_alert_test_set_outcome (test, outcome);
-  if (!cr_store_update (self, CR_RECORD (test), error))
-    goto fail;
-  return cr_store_commit (self, error);
-
-fail:
-  cr_store_rollback (self);
-  return FALSE;
+  return step_call (self, test_id, TRUE, answered_step, &step, error);
 }
 
 /* The next contact of the chain not called yet in this campaign, or 0. */
@@ -442,6 +477,32 @@ next_in_chain (CrStore     *self,
   return 0;
 }
 
+static gboolean
+no_answer_step (CrStore     *self,
+                CrAlertTest *test,
+                CallStep    *step,
+                GError     **error)
+{
+  g_autoptr(CrAlertTest) call = NULL;
+  gint64 next = next_in_chain (self, test, error);
+
+  if (next < 0)
+    return FALSE;
+  cr_alert_test_set_outcome (test, next > 0 ? CR_ALERT_OUTCOME_NO_ANSWER : CR_ALERT_OUTCOME_UNREACHABLE);
+  if (next == 0)
+    return TRUE;
+  call = cr_alert_test_new ();
+  cr_alert_test_set_campaign_id (call, cr_alert_test_get_campaign_id (test));
+  cr_alert_test_set_partner_id (call, cr_alert_test_get_partner_id (test));
+  cr_alert_test_set_contact_id (call, next);
+  cr_alert_test_set_channel (call, cr_alert_test_get_channel (test));
+  cr_alert_test_set_started_at (call, step->at);
+  if (!cr_store_insert (self, CR_RECORD (call), error))
+    return FALSE;
+  step->next_test_id = cr_record_get_id (CR_RECORD (call));
+  return TRUE;
+}
+
 /**
  * cr_store_alert_call_no_answer:
  * @at: when the operator gave up on this contact
@@ -460,44 +521,26 @@ cr_store_alert_call_no_answer (CrStore   *self,
                                gint64    *next_test_id,
                                GError   **error)
 {
-  g_autoptr(CrAlertTest) test = NULL;
-  gint64 next;
+  CallStep step = { .at = at };
+  gboolean ok;
 
   g_return_val_if_fail (CR_IS_STORE (self), FALSE);
   g_return_val_if_fail (at != NULL, FALSE);
 
+  ok = step_call (self, test_id, TRUE, no_answer_step, &step, error);
   if (next_test_id != NULL)
-    *next_test_id = 0;
-  if (!cr_store_begin (self, error))
-    return FALSE;
-  test = get_open_call (self, test_id, TRUE, error);
-  if (test == NULL || !check_not_before (at, cr_alert_test_get_started_at (test), error))
-    goto fail;
-  next = next_in_chain (self, test, error);
-  if (next < 0)
-    goto fail;
-  cr_alert_test_set_outcome (test, next > 0 ? CR_ALERT_OUTCOME_NO_ANSWER : CR_ALERT_OUTCOME_UNREACHABLE);
-  if (!cr_store_update (self, CR_RECORD (test), error))
-    goto fail;
-  if (next > 0)
-    {
-      g_autoptr(CrAlertTest) call = cr_alert_test_new ();
+    *next_test_id = ok ? step.next_test_id : 0;
+  return ok;
+}
 
-      cr_alert_test_set_campaign_id (call, cr_alert_test_get_campaign_id (test));
-      cr_alert_test_set_partner_id (call, cr_alert_test_get_partner_id (test));
-      cr_alert_test_set_contact_id (call, next);
-      cr_alert_test_set_channel (call, cr_alert_test_get_channel (test));
-      cr_alert_test_set_started_at (call, at);
-      if (!cr_store_insert (self, CR_RECORD (call), error))
-        goto fail;
-      if (next_test_id != NULL)
-        *next_test_id = cr_record_get_id (CR_RECORD (call));
-    }
-  return cr_store_commit (self, error);
-
-fail:
-  cr_store_rollback (self);
-  return FALSE;
+static gboolean
+give_up_step (CrStore     *self,
+              CrAlertTest *test,
+              CallStep    *step,
+              GError     **error)
+{
+  cr_alert_test_set_outcome (test, CR_ALERT_OUTCOME_UNREACHABLE);
+  return TRUE;
 }
 
 /**
@@ -512,24 +555,12 @@ cr_store_alert_give_up (CrStore   *self,
                         GDateTime *at,
                         GError   **error)
 {
-  g_autoptr(CrAlertTest) test = NULL;
+  CallStep step = { .at = at };
 
   g_return_val_if_fail (CR_IS_STORE (self), FALSE);
   g_return_val_if_fail (at != NULL, FALSE);
 
-  if (!cr_store_begin (self, error))
-    return FALSE;
-  test = get_open_call (self, test_id, FALSE, error);
-  if (test == NULL)
-    goto fail;
-  cr_alert_test_set_outcome (test, CR_ALERT_OUTCOME_UNREACHABLE);
-  if (!cr_store_update (self, CR_RECORD (test), error))
-    goto fail;
-  return cr_store_commit (self, error);
-
-fail:
-  cr_store_rollback (self);
-  return FALSE;
+  return step_call (self, test_id, FALSE, give_up_step, &step, error);
 }
 
 /**
