@@ -37,10 +37,8 @@ list_query (CrStore     *self,
             GError     **error)
 {
   g_autoptr(CrRecordClass) klass = g_type_class_ref (type);
-  g_autoptr(GListStore) list = g_list_store_new (type);
   g_autofree char *sql = _cr_store_select_sql (klass, where, order_by);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = _cr_store_prepare (self, sql, error);
   if (stmt == NULL)
@@ -50,19 +48,7 @@ list_query (CrStore     *self,
       sqlite3_bind_text (stmt, (int) i + 1, params[i].text, -1, SQLITE_TRANSIENT);
     else
       sqlite3_bind_int64 (stmt, (int) i + 1, params[i].value);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(CrRecord) record = _cr_store_record_from_row (type, stmt);
-
-      g_list_store_append (list, record);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cr_store_set_error (error, self->db, rc);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _cr_store_list_rows (self, type, stmt, error);
 }
 
 static gboolean

@@ -86,6 +86,10 @@ char         *_cr_store_select_sql             (CrRecordClass  *klass,
                                                 const char     *order_by);
 CrRecord     *_cr_store_record_from_row        (GType           type,
                                                 sqlite3_stmt   *stmt);
+GListModel   *_cr_store_list_rows              (CrStore        *self,
+                                                GType           type,
+                                                sqlite3_stmt   *stmt,
+                                                GError        **error);
 GListModel   *_cr_store_list_where             (CrStore        *self,
                                                 GType           type,
                                                 const char     *where,

@@ -253,31 +253,17 @@ find_field (CrRecordClass *klass,
 
 /* Lists rows of @type matching @where, an SQL condition with at most one
  * parameter: @text_arg when not %NULL, else @int_arg when @where has a "?". */
+/* The records of @type that the bound @stmt selects (a
+ * _cr_store_select_sql() statement), in its order; @stmt is reset. */
 GListModel *
-_cr_store_list_where (CrStore    *self,
-                      GType       type,
-                      const char *where,
-                      const char *text_arg,
-                      gint64      int_arg,
-                      GError    **error)
+_cr_store_list_rows (CrStore      *self,
+                     GType         type,
+                     sqlite3_stmt *stmt,
+                     GError      **error)
 {
-  g_autoptr(CrRecordClass) klass = g_type_class_ref (type);
   g_autoptr(GListStore) list = g_list_store_new (type);
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
   int rc;
 
-  sql = _cr_store_select_sql (klass, where, order_for (cr_record_class_get_table (klass)));
-  stmt = _cr_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  if (where != NULL && strchr (where, '?') != NULL)
-    {
-      if (text_arg != NULL)
-        sqlite3_bind_text (stmt, 1, text_arg, -1, SQLITE_TRANSIENT);
-      else
-        sqlite3_bind_int64 (stmt, 1, int_arg);
-    }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(CrRecord) record = _cr_store_record_from_row (type, stmt);
@@ -291,6 +277,32 @@ _cr_store_list_where (CrStore    *self,
       return NULL;
     }
   return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+GListModel *
+_cr_store_list_where (CrStore    *self,
+                      GType       type,
+                      const char *where,
+                      const char *text_arg,
+                      gint64      int_arg,
+                      GError    **error)
+{
+  g_autoptr(CrRecordClass) klass = g_type_class_ref (type);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  sql = _cr_store_select_sql (klass, where, order_for (cr_record_class_get_table (klass)));
+  stmt = _cr_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (where != NULL && strchr (where, '?') != NULL)
+    {
+      if (text_arg != NULL)
+        sqlite3_bind_text (stmt, 1, text_arg, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_int64 (stmt, 1, int_arg);
+    }
+  return _cr_store_list_rows (self, type, stmt, error);
 }
 
 /**

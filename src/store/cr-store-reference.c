@@ -314,10 +314,8 @@ cr_store_list_spoc_chain (CrStore *self,
                           GError **error)
 {
   g_autoptr(CrRecordClass) klass = g_type_class_ref (CR_TYPE_CONTACT);
-  g_autoptr(GListStore) list = g_list_store_new (CR_TYPE_CONTACT);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
@@ -329,17 +327,5 @@ cr_store_list_spoc_chain (CrStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, partner_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(CrRecord) contact = _cr_store_record_from_row (CR_TYPE_CONTACT, stmt);
-
-      g_list_store_append (list, contact);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cr_store_set_error (error, self->db, rc);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _cr_store_list_rows (self, CR_TYPE_CONTACT, stmt, error);
 }
