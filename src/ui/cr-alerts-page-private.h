@@ -33,7 +33,6 @@ struct _CrAlertsPage
   GtkLabel *pending_label;
   GtkListBox *partners_list;
 
-  CrWindow *window; /* weak: the window owns the page */
   CrStore *store;
   GSettings *settings;
   GDateTime *fixed_now; /* the clock, when set */

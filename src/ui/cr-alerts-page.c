@@ -46,23 +46,10 @@ page_now (CrAlertsPage *self)
 }
 
 static void
-add_toast (CrAlertsPage *self,
-           AdwToast     *toast)
-{
-  if (self->window != NULL)
-    cr_window_add_toast (self->window, toast);
-  else
-    g_object_unref (toast);
-}
-
-static void
 show_error (CrAlertsPage *self,
             const char   *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 0);
-  add_toast (self, toast);
+  cr_ops_show_error (GTK_WIDGET (self), message);
 }
 
 /* The channel of the campaign's next calls: as chosen for it, else that
@@ -490,11 +477,6 @@ cr_alerts_page_dispose (GObject *object)
   g_clear_handle_id (&self->tick_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  if (self->window != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
-      self->window = NULL;
-    }
   g_clear_pointer (&self->rows, g_hash_table_unref);
   cr_ops_dispose_template (GTK_WIDGET (self), CR_TYPE_ALERTS_PAGE);
   g_clear_object (&self->store);
@@ -606,8 +588,6 @@ cr_alerts_page_new (CrWindow *window)
   g_return_val_if_fail (CR_IS_WINDOW (window), NULL);
 
   self = g_object_new (CR_TYPE_ALERTS_PAGE, NULL);
-  self->window = window;
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->window);
   self->store = g_object_ref (cr_history_get_store (cr_window_get_history (window)));
   application = gtk_window_get_application (GTK_WINDOW (window));
   if (CR_IS_APPLICATION (application))

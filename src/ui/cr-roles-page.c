@@ -355,13 +355,7 @@ static void
 show_error (CrRolesPage *self,
             const char  *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 0);
-  if (self->window != NULL)
-    cr_window_add_toast (self->window, toast);
-  else
-    g_object_unref (toast);
+  cr_ops_show_error (GTK_WIDGET (self), message);
 }
 
 /* ---- GObject ---- */

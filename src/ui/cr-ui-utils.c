@@ -19,7 +19,10 @@ AdwToast *
 cr_ui_error_toast_new (const char *message,
                        guint       timeout)
 {
-  AdwToast *toast = adw_toast_new ("");
+  /* The title too (escaped: a title is markup): it is what is logged of
+   * a toast with no overlay to show in. */
+  g_autofree char *title = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (title);
   GtkWidget *label = gtk_label_new (message);
 
   /* libadwaita 1.2 toasts take markup and one line; messages need neither. */

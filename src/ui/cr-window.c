@@ -200,10 +200,7 @@ static void
 show_error (CrWindow *self,
             GError   *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, cr_ui_error_toast_new (error->message, 0));
 }
 
 static void
