@@ -145,3 +145,20 @@ cr_test_have_program (const char *name)
 
   return path != NULL;
 }
+
+gboolean
+cr_test_wait_until (CrTestCondition done,
+                    gpointer        data,
+                    guint           timeout_s)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}

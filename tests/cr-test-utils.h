@@ -30,4 +30,13 @@ int         cr_test_run           (const char *const *argv,
 const char *cr_test_app_binary    (void);
 gboolean    cr_test_have_program  (const char *name);
 
+typedef gboolean (*CrTestCondition) (gpointer data);
+
+/* Runs the main loop, without blocking, until @done (@data) holds or
+ * @timeout_s seconds have passed; returns whether it holds. Assert on
+ * the result: a test must never wait on time alone. */
+gboolean    cr_test_wait_until    (CrTestCondition done,
+                                   gpointer        data,
+                                   guint           timeout_s);
+
 G_END_DECLS

@@ -133,23 +133,6 @@ cr_test_show_page (CrWindow   *window,
 /* ---- The main loop ---- */
 
 gboolean
-cr_test_wait_until (CrTestCondition done,
-                    gpointer        data,
-                    guint           timeout_s)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-gboolean
 cr_test_widget_is_mapped (gpointer widget)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (widget));

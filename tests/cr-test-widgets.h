@@ -77,14 +77,7 @@ gpointer     cr_test_show_page          (CrWindow   *window,
 
 /* ---- The main loop ---- */
 
-typedef gboolean (*CrTestCondition) (gpointer data);
-
-/* Runs the main loop, without blocking, until @done (@data) holds or
- * @timeout_s seconds have passed; returns whether it holds. Assert on
- * the result: a test must never wait on time alone. */
-gboolean     cr_test_wait_until         (CrTestCondition done,
-                                         gpointer        data,
-                                         guint           timeout_s);
+/* cr_test_wait_until() is in cr-test-utils.h: the plain tests wait too. */
 /* A CrTestCondition: @widget (a GtkWidget) is mapped. */
 gboolean     cr_test_widget_is_mapped   (gpointer widget);
 /* @rounds rounds of one main loop iteration and a 1 ms pause (so at

@@ -80,21 +80,6 @@ spawn_writer (const char *path,
 }
 
 static gboolean
-wait_until (gboolean (*done) (gpointer), gpointer data, guint seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static gboolean
 all_received (gpointer data)
 {
   Received *r = data;
@@ -114,7 +99,7 @@ test_changes_arrive_in_order (void)
   g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &r);
   r.expected = n + n / 2;
   pid = spawn_writer (cr_store_get_path (store), n);
-  g_assert_true (wait_until (all_received, &r, 20));
+  g_assert_true (cr_test_wait_until (all_received, &r, 20));
   g_spawn_close_pid (pid);
 
   /* insert, insert, update, insert, insert, update…, in the writer's order */
@@ -166,7 +151,7 @@ test_own_changes_once (void)
   cr_event_set_name (theirs, "Theirs");
   g_assert_true (cr_store_insert (other, CR_RECORD (theirs), &error));
   r.expected = 2;
-  g_assert_true (wait_until (all_received, &r, 10));
+  g_assert_true (cr_test_wait_until (all_received, &r, 10));
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_cmpuint (cr_store_sync (store), ==, 0);
@@ -238,11 +223,11 @@ test_unavailable_and_back (void)
   g_assert_null (cr_store_get_unavailable_since (store));
 
   g_assert_cmpint (g_rename (cr_store_get_path (store), aside), ==, 0);
-  g_assert_true (wait_until (is_unavailable, store, 60));
+  g_assert_true (cr_test_wait_until (is_unavailable, store, 60));
   g_assert_nonnull (cr_store_get_unavailable_since (store));
 
   g_assert_cmpint (g_rename (aside, cr_store_get_path (store)), ==, 0);
-  g_assert_true (wait_until (is_available, store, 60));
+  g_assert_true (cr_test_wait_until (is_available, store, 60));
   events = cr_store_list_events (store, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
