@@ -437,13 +437,11 @@ test_cache_follows_store (Fixture      *f,
   cairo_surface_destroy (surface);
 }
 
-/* On an image the zones are rasterized by CrCoverage, elsewhere (a PDF,
- * here a recording surface) drawn as cairo paths: both must look the
- * same. A dense scene: overlapping zones of every style (hatched and
- * dashed too), a hole, zones small enough to be dots, lines, points. */
+/* A dense scene: overlapping zones of every style (hatched and dashed
+ * too), a hole, zones small enough to be dots, on the fixture's lines and
+ * points, with a zone selected. */
 static void
-test_raster_matches_paths (Fixture      *f,
-                           gconstpointer data)
+add_dense_scene (Fixture *f)
 {
   const char *kinds[] = { "red_zone", "orange_zone", "yellow_zone", "drone_ban_zone", "traffic_closure",
                           "pedestrian_zone" };
@@ -451,10 +449,6 @@ test_raster_matches_paths (Fixture      *f,
   g_autoptr(CrGeometry) holed = cr_geometry_new (CR_GEOMETRY_POLYGON);
   g_autoptr(CrGeometry) outer = cr_geometry_new_circle (4.34, 50.855, 500, 40);
   g_autoptr(CrGeometry) inner = cr_geometry_new_circle (4.34, 50.855, 250, 40);
-  cairo_surface_t *raster, *paths, *recording;
-  cairo_t *cr;
-  guint n_raster, n_paths, n_far = 0;
-  double total = 0;
 
   cr_geometry_add_part (holed, cr_geometry_ref (outer->parts[0]));
   cr_geometry_add_part (holed, cr_geometry_ref (inner->parts[0]));
@@ -468,7 +462,51 @@ test_raster_matches_paths (Fixture      *f,
       add_feature (f->store, f->event_id, kinds[i % G_N_ELEMENTS (kinds)], NULL, zone, NULL, NULL);
     }
   cr_map_renderer_set_selected (f->renderer, f->zone);
+}
 
+/* How far apart two images are: the mean of each pixel's largest channel
+ * difference, and how many pixels differ by more than 40. */
+static double
+image_difference (cairo_surface_t *a,
+                  cairo_surface_t *b,
+                  guint           *n_far)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  double total = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+  *n_far = 0;
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint8 p[3], q[3];
+        int diff = 0;
+
+        pixel_xy (a, x, y, p);
+        pixel_xy (b, x, y, q);
+        for (int c = 0; c < 3; c++)
+          diff = MAX (diff, ABS (p[c] - q[c]));
+        total += diff;
+        if (diff > 40)
+          (*n_far)++;
+      }
+  return total / ((double) w * h);
+}
+
+/* On an image the zones are rasterized by CrCoverage, elsewhere (a PDF,
+ * here a recording surface) drawn as cairo paths: both must look the
+ * same. */
+static void
+test_raster_matches_paths (Fixture      *f,
+                           gconstpointer data)
+{
+  cairo_surface_t *raster, *paths, *recording;
+  cairo_t *cr;
+  guint n_raster, n_paths, n_far = 0;
+  double mean;
+
+  add_dense_scene (f);
   raster = render (f, &n_raster);
   {
     cairo_rectangle_t extents = { 0, 0, W, H };
@@ -490,25 +528,165 @@ test_raster_matches_paths (Fixture      *f,
   g_assert_cmpuint (n_raster, >, 300);
 
   /* Anti-aliasing differs along edges by a few levels; nothing else may. */
-  for (int y = 0; y < H; y++)
-    for (int x = 0; x < W; x++)
-      {
-        guint8 a[3], b[3];
-        int diff = 0;
-
-        pixel_xy (raster, x, y, a);
-        pixel_xy (paths, x, y, b);
-        for (int c = 0; c < 3; c++)
-          diff = MAX (diff, ABS (a[c] - b[c]));
-        total += diff;
-        if (diff > 40)
-          n_far++;
-      }
-  g_test_message ("mean difference %.3f, %u pixels more than 40 apart", total / (W * H), n_far);
-  g_assert_cmpfloat (total / (W * H), <, 1.0);
+  mean = image_difference (raster, paths, &n_far);
+  g_test_message ("mean difference %.3f, %u pixels more than 40 apart", mean, n_far);
+  g_assert_cmpfloat (mean, <, 1.0);
   g_assert_cmpuint (n_far, <, W * H / 500);
   cairo_surface_destroy (raster);
   cairo_surface_destroy (paths);
+}
+
+/* Draws @proj's view at @device_scale, on white, afresh or (@view) as the
+ * map view does, from tiles. */
+static cairo_surface_t *
+render_at (Fixture            *f,
+           const CrProjection *proj,
+           int                 device_scale,
+           gboolean            view,
+           guint              *n_drawn)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, proj->width * device_scale,
+                                                         proj->height * device_scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, device_scale, device_scale);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  *n_drawn = view ? cr_map_renderer_draw_view (f->renderer, cr, proj) : cr_map_renderer_draw (f->renderer, cr, proj);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The map view draws zones from tiles, and must look like a frame drawn
+ * afresh: where tiles are drawn, kept and reused after a pan, and after
+ * each change that must drop them. */
+static void
+assert_view_matches (Fixture            *f,
+                     const CrProjection *proj,
+                     int                 device_scale,
+                     const char         *when)
+{
+  cairo_surface_t *view, *fresh;
+  guint n_view, n_fresh, n_far;
+  double mean;
+
+  view = render_at (f, proj, device_scale, TRUE, &n_view);
+  fresh = render_at (f, proj, device_scale, FALSE, &n_fresh);
+  mean = image_difference (view, fresh, &n_far);
+  g_test_message ("%s: %u tiles drawn, mean difference %.3f, %u pixels more than 40 apart", when,
+                  cr_map_renderer_get_n_tiles_drawn (f->renderer), mean, n_far);
+  if (g_getenv ("CR_TEST_DUMP"))
+    {
+      g_autofree char *a = g_strdup_printf ("/tmp/tiles-%s-view.png", when);
+      g_autofree char *b = g_strdup_printf ("/tmp/tiles-%s-fresh.png", when);
+
+      cairo_surface_write_to_png (view, a);
+      cairo_surface_write_to_png (fresh, b);
+    }
+  /* A tile composited on the background rounds a level apart from a
+   * zone drawn on it; a stale or missing tile is far more. */
+  g_assert_cmpuint (n_view, ==, n_fresh);
+  g_assert_cmpfloat (mean, <, 0.6);
+  g_assert_cmpuint (n_far, <, W * H / 2000);
+  cairo_surface_destroy (view);
+  cairo_surface_destroy (fresh);
+}
+
+static void
+test_tiles (Fixture      *f,
+            gconstpointer data)
+{
+  g_autoptr(CrGeometry) square = cr_geometry_new_circle (4.352, 50.851, 200, 4);
+  g_autoptr(GDateTime) outside = cr_time_parse ("2024-09-28T14:00:00+02:00");
+  CrProjection proj = f->proj;
+  cairo_surface_t *first, *again;
+  guint n, n_far, n_tiles;
+
+  add_dense_scene (f);
+  /* Tiles sit on whole pixels; so does this view, to compare exactly. */
+  proj.origin_x = round (proj.origin_x);
+  proj.origin_y = round (proj.origin_y);
+
+  assert_view_matches (f, &proj, 1, "first");
+  /* 800 × 600 from a whole pixel, in tiles of 128 px: 7 or 8 across, 5 or 6
+   * down. */
+  n_tiles = cr_map_renderer_get_n_tiles_drawn (f->renderer);
+  g_assert_cmpuint (n_tiles, >=, 35);
+  g_assert_cmpuint (n_tiles, <=, 48);
+
+  /* The same view again: every tile reused, the same image. */
+  first = render_at (f, &proj, 1, TRUE, &n);
+  g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), ==, 0);
+  again = render_at (f, &proj, 1, TRUE, &n);
+  g_assert_cmpfloat (image_difference (first, again, &n_far), ==, 0);
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (again);
+
+  /* Panned: only the tiles coming into view are drawn. */
+  proj.origin_x += 300;
+  proj.origin_y -= 170;
+  assert_view_matches (f, &proj, 1, "panned");
+  g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), >, 0);
+  g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), <, n_tiles);
+  /* And back: the tiles are still there. */
+  proj.origin_x -= 300;
+  proj.origin_y += 170;
+  assert_view_matches (f, &proj, 1, "back");
+  g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), ==, 0);
+  proj.origin_x += 300;
+  proj.origin_y -= 170;
+
+  /* Each change that alters zones drops the tiles. */
+  cr_map_renderer_set_kind_visible (f->renderer, "orange_zone", FALSE);
+  assert_view_matches (f, &proj, 1, "kind hidden");
+  g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), >=, 35);
+  cr_map_renderer_set_kind_visible (f->renderer, "orange_zone", TRUE);
+  cr_map_renderer_set_group_visible (f->renderer, CR_KIND_GROUP_PERIMETER, FALSE);
+  assert_view_matches (f, &proj, 1, "perimeters hidden");
+  cr_map_renderer_set_group_visible (f->renderer, CR_KIND_GROUP_PERIMETER, TRUE);
+  assert_view_matches (f, &proj, 1, "perimeters shown");
+
+  /* Zone A is inactive at 14:00: faded, then hidden. */
+  cr_map_renderer_set_time (f->renderer, outside);
+  assert_view_matches (f, &proj, 1, "zone A faded");
+  g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), >, 0);
+  cr_map_renderer_set_fade_inactive (f->renderer, FALSE);
+  assert_view_matches (f, &proj, 1, "zone A hidden");
+  /* Another time at which the same features are active keeps them. */
+  {
+    g_autoptr(GDateTime) later = cr_time_parse ("2024-09-28T15:00:00+02:00");
+
+    cr_map_renderer_set_time (f->renderer, later);
+    assert_view_matches (f, &proj, 1, "later");
+    g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), ==, 0);
+  }
+  cr_map_renderer_set_time (f->renderer, NULL);
+  assert_view_matches (f, &proj, 1, "any time");
+
+  /* A zone added to the store. */
+  add_feature (f->store, f->event_id, "traffic_closure", "New", square, NULL, NULL);
+  assert_view_matches (f, &proj, 1, "zone added");
+  g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), >=, 35);
+
+  /* The wall screen's scale. */
+  cr_map_renderer_set_scale (f->renderer, 2);
+  assert_view_matches (f, &proj, 1, "scale 2");
+  cr_map_renderer_set_scale (f->renderer, 1);
+
+  /* A HiDPI screen: tiles of device pixels. */
+  assert_view_matches (f, &proj, 2, "device scale 2");
+
+  /* During a zoom animation, no tiles: each frame has its own zoom. */
+  cr_projection_init (&proj, 4.35, 50.85, 14.37, W, H, 256);
+  assert_view_matches (f, &proj, 1, "zooming");
+  g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), ==, 0);
+  /* Settled at that zoom, the next frame draws tiles. */
+  proj.origin_x = round (proj.origin_x);
+  proj.origin_y = round (proj.origin_y);
+  assert_view_matches (f, &proj, 1, "settled");
+  g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), >=, 35);
 }
 
 /* The rasterizer itself: holes cancel, overlaps merge, dashes leave gaps,
@@ -614,6 +792,7 @@ main (int   argc,
   g_test_add ("/map/raster-matches-paths", Fixture, NULL, fixture_setup, test_raster_matches_paths,
               fixture_teardown);
   g_test_add_func ("/map/coverage", test_coverage);
+  g_test_add ("/map/tiles", Fixture, NULL, fixture_setup, test_tiles, fixture_teardown);
 
   return g_test_run ();
 }

@@ -13,7 +13,8 @@
  *
  * The map overlay showing the current event's features. It redraws when
  * the viewport moves or the store says features changed; the drawing
- * itself is #CrMapRenderer's, into an image the size of the widget (in
+ * itself is #CrMapRenderer's (cr_map_renderer_draw_view(): zones from
+ * tiles kept while the zoom stays), into an image the size of the widget (in
  * device pixels) that one cairo node paints. An image rather than drawing
  * into the node: the renderer rasterizes its dense layers itself, which
  * only an image surface allows (a node records cairo calls to replay
@@ -114,7 +115,7 @@ cr_feature_layer_snapshot (GtkWidget   *widget,
     }
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
-  self->n_drawn = cr_map_renderer_draw (self->renderer, cr, &proj);
+  self->n_drawn = cr_map_renderer_draw_view (self->renderer, cr, &proj);
   cairo_destroy (cr);
   if (self->n_drawn > 0 && cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
     {

@@ -32,6 +32,8 @@
  * says features changed or the event changes. On an image surface the
  * dense layers (zones and their outlines) are rasterized by #CrCoverage
  * rather than cairo's stroker; on other surfaces (PDF) they stay paths.
+ * For the map view they are kept in tiles between frames at one zoom, so
+ * a pan draws only the tiles coming into view.
  *
  * On top of the geometry: direction arrows on itineraries, their
  * waypoints with planned times, where each convoy is planned to be at the
@@ -140,7 +142,30 @@ struct _CrMapRenderer
   gboolean cache_valid;
   GHashTable *lines;        /* feature id -> CrGeometry, itineraries for convoys */
   CrCoverage *coverage;
+
+  /* The map view's zones and dots, drawn once per zoom level in tiles of
+   * the world's pixel grid: see draw_tiles(). */
+  GHashTable *tiles;        /* &Tile.key -> Tile */
+  double tiles_world;       /* the world's size in device pixels they are drawn at; 0: none */
+  double tiles_device_scale;
+  guint64 tiles_frame;      /* frames drawn with tiles, for the least recently used */
+  guint64 tiles_digest;     /* of which features were active at the time they show */
+  gboolean tiles_time_changed;
+  guint n_tiles_drawn;      /* by the last frame */
+  guint8 *tiles_scratch;    /* pixels of the tiles being drawn */
+  gsize tiles_scratch_size;
 };
+
+/* TILE_PX device pixels square, at (x, y) × TILE_PX of the world's grid;
+ * no surface when nothing is in it. */
+typedef struct
+{
+  gint64 key;
+  cairo_surface_t *surface;
+  guint64 used;
+} Tile;
+
+#define TILE_PX 128
 
 G_DEFINE_FINAL_TYPE (CrMapRenderer, cr_map_renderer, G_TYPE_OBJECT)
 
@@ -226,12 +251,15 @@ create_hatch (const KindStyle *style)
   return pattern;
 }
 
+static void drop_tiles (CrMapRenderer *self);
+
 static void
 load_styles (CrMapRenderer *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) kinds = cr_store_list_feature_kinds (self->store, &error);
 
+  drop_tiles (self);
   g_ptr_array_set_size (self->order, 0);
   g_hash_table_remove_all (self->styles);
   if (kinds == NULL)
@@ -341,6 +369,7 @@ cached_feature_clear (gpointer data)
 static void
 invalidate_cache (CrMapRenderer *self)
 {
+  drop_tiles (self);
   self->cache_valid = FALSE;
   g_array_set_size (self->cache, 0);
   g_array_set_size (self->cache_parts, 0);
@@ -651,6 +680,16 @@ typedef struct
   double alpha;
 } Marker;
 
+/* What a frame draws: everything (a PNG, a page), or, on the map view,
+ * the zones and the features small enough to be dots into tiles
+ * (PASS_TILES), then the rest over them (PASS_OVER_TILES). */
+typedef enum
+{
+  PASS_ALL,
+  PASS_TILES,
+  PASS_OVER_TILES,
+} Pass;
+
 /* One frame's drawing, batched: every feature of a style (and faded or
  * not) goes into one screen path, drawn with one fill and one stroke. */
 typedef struct
@@ -671,6 +710,7 @@ typedef struct
   GArray *ring;        /* scratch: one ring in view pixels */
   const CachedFeature *selected;
   gboolean fast;       /* areas and dots through self->coverage */
+  Pass pass;
   guint n_drawn;
 } Frame;
 
@@ -743,24 +783,6 @@ draw_point_marker (cairo_t         *cr,
     }
 }
 
-/* A feature a few pixels across becomes its envelope's rectangle;
- * returns its size on screen otherwise. */
-static gboolean
-add_envelope_if_tiny (Frame               *frame,
-                      const CrFeatureView *feature,
-                      double              *extent)
-{
-  double x1, y1, x2, y2;
-
-  cr_projection_to_screen (frame->proj, feature->bbox.min_x, feature->bbox.max_y, &x1, &y1);
-  cr_projection_to_screen (frame->proj, feature->bbox.max_x, feature->bbox.min_y, &x2, &y2);
-  *extent = MAX (x2 - x1, y2 - y1);
-  if (*extent >= LOD_PX)
-    return FALSE;
-  cr_screen_path_add_ellipse (frame->scratch, x1, y1, MAX (x2 - x1, 2), MAX (y2 - y1, 2), 8);
-  return TRUE;
-}
-
 static void
 draw_feature (Frame               *frame,
               const CachedFeature *cf)
@@ -771,25 +793,49 @@ draw_feature (Frame               *frame,
   };
   const CrFeatureView *feature = &view;
   KindStyle *style = style_for (self, feature->kind);
-  double scale = self->scale;
+  double scale = self->scale, world = frame->proj->world;
+  /* The envelope in view pixels. */
+  double x1 = cf->x0 * world - frame->proj->origin_x, y1 = cf->y0 * world - frame->proj->origin_y;
+  double x2 = cf->x1 * world - frame->proj->origin_x, y2 = cf->y1 * world - frame->proj->origin_y;
+  double extent = MAX (x2 - x1, y2 - y1);
   Visibility visibility;
-  gboolean faded, labelled;
-  double alpha, extent = G_MAXDOUBLE;
+  gboolean faded, labelled, tiny, in_tiles;
+  double alpha;
 
   visibility = feature_visibility (self, feature, style);
   if (visibility == HIDDEN)
     return;
   faded = visibility == FADED;
-  labelled = self->show_labels && !faded;
+  labelled = self->show_labels && !faded && frame->labels != NULL;
   alpha = faded ? FADED_ALPHA : 1.0;
+  /* A feature a few pixels across becomes its envelope's ellipse, in the
+   * dots' batch; drawn alone, the selected one stays itself. */
+  tiny = style->group != CR_KIND_GROUP_POINT && extent < LOD_PX &&
+         (frame->pass != PASS_ALL || feature->id != self->selected);
+  in_tiles = tiny || style->group == CR_KIND_GROUP_PERIMETER;
+
+  if (frame->pass == PASS_TILES && !in_tiles)
+    return;
+  if (frame->pass != PASS_TILES)
+    {
+      if (tiny || !cf->damaged)
+        frame->n_drawn++;
+      if (feature->id == self->selected && !cf->damaged)
+        frame->selected = cf;
+      if (style->group == CR_KIND_GROUP_PERIMETER && labelled && !tiny &&
+          x2 - x1 >= MIN_LABELLED_PX * scale)
+        cr_label_placer_add (frame->labels, feature->name, (x1 + x2) / 2, (y1 + y2) / 2, 0, 1, FALSE);
+      /* Over the tiles, only the points a zone may have (a collection). */
+      if (frame->pass == PASS_OVER_TILES && in_tiles && (tiny || cf->n_points == 0))
+        return;
+    }
 
   cr_screen_path_clear (frame->scratch);
   g_array_set_size (frame->points, 0);
-  if (style->group != CR_KIND_GROUP_POINT && feature->id != self->selected &&
-      add_envelope_if_tiny (frame, feature, &extent))
+  if (tiny)
     {
+      cr_screen_path_add_ellipse (frame->scratch, x1, y1, MAX (x2 - x1, 2), MAX (y2 - y1, 2), 8);
       cr_screen_path_append (batch_for (frame->dots, style->index, faded), frame->scratch);
-      frame->n_drawn++;
       return;
     }
   if (cf->damaged)
@@ -799,21 +845,16 @@ draw_feature (Frame               *frame,
     }
   cached_feature_path (self, frame->proj, cf, CLAMP (extent / 8, MIN_SEGMENT_PX, MAX_SEGMENT_PX),
                        frame->scratch, frame->points, frame->ring);
-  if (feature->id == self->selected)
-    frame->selected = cf;
 
-  if (!cr_screen_path_is_empty (frame->scratch))
+  if (frame->pass == PASS_TILES)
+    {
+      cr_screen_path_append (batch_for (frame->areas, style->index, faded), frame->scratch);
+      return;
+    }
+  if (!cr_screen_path_is_empty (frame->scratch) && !(frame->pass == PASS_OVER_TILES && in_tiles))
     {
       if (style->group == CR_KIND_GROUP_PERIMETER)
-        {
-          double x1, y1, x2, y2;
-
-          cr_screen_path_append (batch_for (frame->areas, style->index, faded), frame->scratch);
-          cr_screen_path_extents (frame->scratch, &x1, &y1, &x2, &y2);
-          if (labelled && x2 - x1 >= MIN_LABELLED_PX * scale)
-            cr_label_placer_add (frame->labels, feature->name, (x1 + x2) / 2, (y1 + y2) / 2, 0, 1,
-                                 FALSE);
-        }
+        cr_screen_path_append (batch_for (frame->areas, style->index, faded), frame->scratch);
       else
         {
           double mx, my;
@@ -851,7 +892,21 @@ draw_feature (Frame               *frame,
         cr_label_placer_add (frame->labels, feature->name, marker.x, marker.y,
                              (POINT_RADIUS + 4) * scale, 3, FALSE);
     }
-  frame->n_drawn++;
+}
+
+/* The hatching as source, its lines fixed to the world rather than to
+ * the view: they do not slide over the zone as the map pans, and tiles
+ * drawn apart join up. */
+static void
+set_hatch (Frame           *frame,
+           const KindStyle *style)
+{
+  cairo_matrix_t m;
+
+  cairo_matrix_init_translate (&m, fmod (frame->proj->origin_x, HATCH_SPACING),
+                               fmod (frame->proj->origin_y, HATCH_SPACING));
+  cairo_pattern_set_matrix (style->hatch, &m);
+  cairo_set_source (frame->cr, style->hatch);
 }
 
 /* draw_areas() through CrCoverage: the same fill, hatch and outline. */
@@ -877,7 +932,7 @@ fill_and_stroke_fast (Frame           *frame,
     }
   if (style->hatch != NULL)
     {
-      cairo_set_source (cr, style->hatch);
+      set_hatch (frame, style);
       cr_coverage_paint (coverage, cr, alpha);
     }
   else
@@ -932,7 +987,7 @@ draw_areas (Frame *frame)
              * surface, far too costly per frame. */
             cairo_save (cr);
             cairo_clip_preserve (cr);
-            cairo_set_source (cr, style->hatch);
+            set_hatch (frame, style);
             cairo_paint_with_alpha (cr, alpha);
             cairo_restore (cr);
           }
@@ -1219,65 +1274,64 @@ draw_reference (CrMapRenderer      *self,
   return frame.n_drawn;
 }
 
-/**
- * cr_map_renderer_draw:
- *
- * Draws the features the projection's view shows: perimeters, then
- * itineraries, then points, so the small things stay on top; then
- * waypoints, convoys, the selection and the labels. One query, one
- * fill and stroke per style.
- *
- * Returns: the number of features drawn
- */
-guint
-cr_map_renderer_draw (CrMapRenderer      *self,
-                      cairo_t            *cr,
-                      const CrProjection *proj)
+static void
+frame_init (Frame              *frame,
+            CrMapRenderer      *self,
+            cairo_t            *cr,
+            const CrProjection *proj,
+            Pass                pass)
 {
-  g_autoptr(CrScreenPath) scratch = cr_screen_path_new ();
-  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) markers = g_array_new (FALSE, FALSE, sizeof (Marker));
-  g_autoptr(GArray) itineraries = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_screen_path_free);
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_screen_path_free);
-  g_autoptr(GPtrArray) dots = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_screen_path_free);
-  g_autoptr(GHashTable) geoms = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                       (GDestroyNotify) cr_geometry_unref);
-  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GArray) ring = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(CrLabelPlacer) labels = NULL;
-  PangoContext *context;
-  Frame frame = { 0 };
-  double margin;
+  memset (frame, 0, sizeof *frame);
+  frame->self = self;
+  frame->cr = cr;
+  frame->proj = proj;
+  frame->pass = pass;
+  frame->scratch = cr_screen_path_new ();
+  frame->points = g_array_new (FALSE, FALSE, sizeof (double));
+  frame->ring = g_array_new (FALSE, FALSE, sizeof (double));
+  frame->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_screen_path_free);
+  frame->dots = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_screen_path_free);
+  if (pass == PASS_TILES)
+    return;
+  frame->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_screen_path_free);
+  frame->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
+  frame->itineraries = g_array_new (FALSE, FALSE, sizeof (gint64));
+  frame->geoms = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                        (GDestroyNotify) cr_geometry_unref);
+  frame->kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  if (self->show_labels)
+    {
+      PangoContext *context = pango_cairo_create_context (cr);
 
-  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), 0);
+      frame->labels = cr_label_placer_new (context, LABEL_FONT_PX * self->scale);
+      g_object_unref (context);
+    }
+}
 
-  if (self->reference)
-    return draw_reference (self, cr, proj);
-  if (self->event_id == 0)
-    return 0;
-  context = pango_cairo_create_context (cr);
-  labels = cr_label_placer_new (context, LABEL_FONT_PX * self->scale);
-  g_object_unref (context);
-  /* A marker's radius of margin, so points just outside still show. */
-  margin = 2 * POINT_RADIUS * self->scale;
+static void
+frame_clear (Frame *frame)
+{
+  g_clear_pointer (&frame->scratch, cr_screen_path_free);
+  g_clear_pointer (&frame->points, g_array_unref);
+  g_clear_pointer (&frame->ring, g_array_unref);
+  g_clear_pointer (&frame->areas, g_ptr_array_unref);
+  g_clear_pointer (&frame->dots, g_ptr_array_unref);
+  g_clear_pointer (&frame->lines, g_ptr_array_unref);
+  g_clear_pointer (&frame->markers, g_array_unref);
+  g_clear_pointer (&frame->itineraries, g_array_unref);
+  g_clear_pointer (&frame->geoms, g_hash_table_unref);
+  g_clear_pointer (&frame->kinds, g_hash_table_unref);
+  g_clear_pointer (&frame->labels, cr_label_placer_free);
+}
 
-  frame.self = self;
-  frame.cr = cr;
-  frame.proj = proj;
-  frame.scratch = scratch;
-  frame.points = points;
-  frame.areas = areas;
-  frame.lines = lines;
-  frame.dots = dots;
-  frame.markers = markers;
-  frame.labels = labels;
-  frame.itineraries = itineraries;
-  frame.kinds = kinds;
-  frame.geoms = geoms;
-  frame.ring = ring;
+/* Batches the features in the frame's view, a marker's radius around. */
+static void
+frame_collect (Frame *frame)
+{
+  CrMapRenderer *self = frame->self;
+  const CrProjection *proj = frame->proj;
+  double margin = 2 * POINT_RADIUS * self->scale;
 
-  ensure_cache (self);
   for (guint i = 0; i < self->cache->len; i++)
     {
       const CachedFeature *cf = &g_array_index (self->cache, CachedFeature, i);
@@ -1288,27 +1342,434 @@ cr_map_renderer_draw (CrMapRenderer      *self,
           cf->y0 * proj->world - proj->origin_y > proj->height + margin ||
           cf->y1 * proj->world - proj->origin_y < -margin)
         continue;
-      draw_feature (&frame, cf);
+      draw_feature (frame, cf);
     }
+}
 
-  cairo_save (cr);
-  frame.fast = cr_coverage_begin (self->coverage, cr);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  draw_areas (&frame);
-  draw_dots (&frame);
-  draw_lines (&frame);
-  for (guint i = 0; i < markers->len; i++)
+/* Everything but what the tiles hold, over them. */
+static void
+frame_draw_over (Frame *frame)
+{
+  CrMapRenderer *self = frame->self;
+  cairo_t *cr = frame->cr;
+
+  draw_lines (frame);
+  for (guint i = 0; i < frame->markers->len; i++)
     {
-      const Marker *m = &g_array_index (markers, Marker, i);
+      const Marker *m = &g_array_index (frame->markers, Marker, i);
 
       draw_point_marker (cr, m->style, m->x, m->y, self->scale, m->alpha);
     }
-  draw_waypoints_and_convoys (&frame);
-  draw_selection (&frame);
-  if (self->show_labels)
-    cr_label_placer_draw (labels, cr, proj->width, proj->height);
+  draw_waypoints_and_convoys (frame);
+  draw_selection (frame);
+  if (frame->labels != NULL)
+    cr_label_placer_draw (frame->labels, cr, frame->proj->width, frame->proj->height);
+}
+
+/* A frame: everything (PASS_ALL) or what goes over the tiles. */
+static guint
+draw_frame (CrMapRenderer      *self,
+            cairo_t            *cr,
+            const CrProjection *proj,
+            Pass                pass)
+{
+  Frame frame;
+  guint n_drawn;
+
+  frame_init (&frame, self, cr, proj, pass);
+  frame_collect (&frame);
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (pass == PASS_ALL)
+    {
+      frame.fast = cr_coverage_begin (self->coverage, cr);
+      draw_areas (&frame);
+      draw_dots (&frame);
+    }
+  frame_draw_over (&frame);
   cairo_restore (cr);
-  return frame.n_drawn;
+  n_drawn = frame.n_drawn;
+  frame_clear (&frame);
+  return n_drawn;
+}
+
+/**
+ * cr_map_renderer_draw:
+ *
+ * Draws the features the projection's view shows: perimeters, then
+ * itineraries, then points, so the small things stay on top; then
+ * waypoints, convoys, the selection and the labels. One fill and stroke
+ * per style. Everything is drawn afresh: for a PNG or a page.
+ *
+ * Returns: the number of features drawn
+ */
+guint
+cr_map_renderer_draw (CrMapRenderer      *self,
+                      cairo_t            *cr,
+                      const CrProjection *proj)
+{
+  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), 0);
+
+  if (self->reference)
+    return draw_reference (self, cr, proj);
+  if (self->event_id == 0)
+    return 0;
+
+  ensure_cache (self);
+  return draw_frame (self, cr, proj, PASS_ALL);
+}
+
+/* Tiles.
+ *
+ * Zones are what costs in a dense view: thousands of translucent
+ * polygons with outlines. The map view keeps them, and the dots of
+ * features too small to be more, in tiles of TILE_PX device pixels on the
+ * world's pixel grid at the zoom level drawn, so that a pan only draws
+ * the tiles coming into view; lines, symbols, waypoints, convoys, the
+ * selection and labels, which are few, are drawn over them each frame.
+ * The tiles are dropped when what they show may change: features, kinds,
+ * the event, the kinds or groups shown, the fading, the scale, which
+ * features are active at the time shown; and when the zoom changes. */
+
+static void
+tile_free (gpointer data)
+{
+  Tile *tile = data;
+
+  g_clear_pointer (&tile->surface, cairo_surface_destroy);
+  g_free (tile);
+}
+
+static gint64
+tile_key (gint64 x,
+          gint64 y)
+{
+  return (gint64) (((guint64) (guint32) x << 32) | (guint32) y);
+}
+
+static void
+drop_tiles (CrMapRenderer *self)
+{
+  g_hash_table_remove_all (self->tiles);
+  self->tiles_world = 0;
+}
+
+/* Which features are active at the renderer's time, as one number. */
+static guint64
+activity_digest (CrMapRenderer *self)
+{
+  guint64 digest = G_GUINT64_CONSTANT (14695981039346656037);
+
+  for (guint i = 0; i < self->cache->len; i++)
+    {
+      const CachedFeature *cf = &g_array_index (self->cache, CachedFeature, i);
+
+      digest = (digest ^ (guint64) cr_map_renderer_is_active (self, cf->active_from, cf->active_to)) *
+               G_GUINT64_CONSTANT (1099511628211);
+    }
+  return digest;
+}
+
+/* Whether the @width × @height pixels at @data are all transparent. */
+static gboolean
+pixels_are_clear (const guint8 *data,
+                  int           stride,
+                  int           width,
+                  int           height)
+{
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        if (row[x] != 0)
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* Draws the tiles @tx .. @tx + @nx - 1, @ty .. @ty + @ny - 1 in one go
+ * (a zone across two of them is prepared once) and keeps them; those
+ * with nothing in them without pixels. */
+static void
+render_tiles (CrMapRenderer      *self,
+              const CrProjection *view,
+              double              device_scale,
+              gint64              tx,
+              gint64              ty,
+              int                 nx,
+              int                 ny)
+{
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, nx * TILE_PX);
+  gsize size = (gsize) stride * ny * TILE_PX;
+  CrProjection proj = *view;
+  cairo_surface_t *region;
+  Frame frame;
+  cairo_t *cr;
+
+  /* The same memory each time: a new image of the view's size costs its
+   * page faults. */
+  if (self->tiles_scratch_size < size)
+    {
+      g_free (self->tiles_scratch);
+      self->tiles_scratch = g_malloc (size);
+      self->tiles_scratch_size = size;
+    }
+  memset (self->tiles_scratch, 0, size);
+  region = cairo_image_surface_create_for_data (self->tiles_scratch, CAIRO_FORMAT_ARGB32, nx * TILE_PX,
+                                                ny * TILE_PX, stride);
+  proj.origin_x = tx * TILE_PX / device_scale;
+  proj.origin_y = ty * TILE_PX / device_scale;
+  proj.width = nx * TILE_PX / device_scale;
+  proj.height = ny * TILE_PX / device_scale;
+  cairo_surface_set_device_scale (region, device_scale, device_scale);
+  cr = cairo_create (region);
+  frame_init (&frame, self, cr, &proj, PASS_TILES);
+  frame_collect (&frame);
+  frame.fast = cr_coverage_begin (self->coverage, cr);
+  draw_areas (&frame);
+  draw_dots (&frame);
+  frame_clear (&frame);
+  cairo_destroy (cr);
+  cairo_surface_finish (region);
+  cairo_surface_destroy (region);
+
+  for (int j = 0; j < ny; j++)
+    for (int i = 0; i < nx; i++)
+      {
+        Tile *tile = g_new0 (Tile, 1);
+        const guint8 *in = self->tiles_scratch + (gsize) j * TILE_PX * stride + 4 * i * TILE_PX;
+
+        if (!pixels_are_clear (in, stride, TILE_PX, TILE_PX))
+          {
+            guint8 *out;
+            int out_stride;
+
+            tile->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PX, TILE_PX);
+            out = cairo_image_surface_get_data (tile->surface);
+            out_stride = cairo_image_surface_get_stride (tile->surface);
+            for (int y = 0; y < TILE_PX; y++)
+              memcpy (out + (gsize) y * out_stride, in + (gsize) y * stride, 4 * TILE_PX);
+            cairo_surface_mark_dirty (tile->surface);
+            cairo_surface_set_device_scale (tile->surface, device_scale, device_scale);
+          }
+        tile->key = tile_key (tx + i, ty + j);
+        tile->used = self->tiles_frame;
+        g_hash_table_replace (self->tiles, &tile->key, tile);
+        self->n_tiles_drawn++;
+      }
+}
+
+static int
+compare_tiles_by_use (gconstpointer a,
+                      gconstpointer b)
+{
+  guint64 x = (*(Tile *const *) a)->used, y = (*(Tile *const *) b)->used;
+
+  return (x > y) - (x < y);
+}
+
+/* Keeps at most @max tiles, the view's and then the most recently used. */
+static void
+evict_tiles (CrMapRenderer *self,
+             guint          max)
+{
+  g_autoptr(GPtrArray) old = NULL;
+  GHashTableIter iter;
+  Tile *tile;
+
+  if (g_hash_table_size (self->tiles) <= max)
+    return;
+  old = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tile))
+    if (tile->used != self->tiles_frame)
+      g_ptr_array_add (old, tile);
+  g_ptr_array_sort (old, compare_tiles_by_use);
+  for (guint i = 0; i < old->len && g_hash_table_size (self->tiles) > max; i++)
+    g_hash_table_remove (self->tiles, &((Tile *) g_ptr_array_index (old, i))->key);
+}
+
+/* Paints the view's tiles on @cr, drawing those it lacks first. FALSE
+ * when tiles cannot serve: the target is not an image in view pixels, or
+ * the zoom is changing (a zoom animation's frames each have their own
+ * zoom, and would each draw tiles for nothing). */
+static gboolean
+draw_tiles (CrMapRenderer      *self,
+            cairo_t            *cr,
+            const CrProjection *proj)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  double device_scale, sy, world, ox, oy;
+  gint64 tx0, ty0, tx1, ty1;
+  int nx, ny;
+  g_autofree guint8 *missing = NULL;
+  cairo_matrix_t m;
+
+  cairo_get_matrix (cr, &m);
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32 ||
+      m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0 || m.x0 != 0 || m.y0 != 0)
+    return FALSE;
+  cairo_surface_get_device_scale (target, &device_scale, &sy);
+  if (device_scale != sy || device_scale <= 0)
+    return FALSE;
+
+  world = proj->world * device_scale;
+  if (world != self->tiles_world || device_scale != self->tiles_device_scale)
+    {
+      gboolean settled = self->tiles_world == 0 || fabs (proj->zoom - round (proj->zoom)) < 1e-9;
+
+      drop_tiles (self);
+      self->tiles_world = world;
+      self->tiles_device_scale = device_scale;
+      self->tiles_time_changed = FALSE;
+      self->tiles_digest = activity_digest (self);
+      /* At a whole zoom level a view settles; at any other, wait for a
+       * second frame at the same one. */
+      if (!settled)
+        return FALSE;
+    }
+  if (self->tiles_time_changed)
+    {
+      guint64 digest = activity_digest (self);
+
+      self->tiles_time_changed = FALSE;
+      if (digest != self->tiles_digest)
+        {
+          g_hash_table_remove_all (self->tiles);
+          self->tiles_digest = digest;
+        }
+    }
+
+  self->tiles_frame++;
+  /* The view's corner, on whole device pixels so tiles are copied, not
+   * resampled: zones may sit half a pixel off the lines drawn over them. */
+  ox = round (proj->origin_x * device_scale);
+  oy = round (proj->origin_y * device_scale);
+  tx0 = (gint64) floor (ox / TILE_PX);
+  ty0 = (gint64) floor (oy / TILE_PX);
+  tx1 = (gint64) floor ((ox + ceil (proj->width * device_scale) - 1) / TILE_PX);
+  ty1 = (gint64) floor ((oy + ceil (proj->height * device_scale) - 1) / TILE_PX);
+  nx = (int) (tx1 - tx0 + 1);
+  ny = (int) (ty1 - ty0 + 1);
+  if (nx <= 0 || ny <= 0 || (gint64) nx * ny > 16384)
+    return FALSE;
+
+  /* The missing tiles, in rectangles: a run along a row, as many rows
+   * down as have the same run missing. */
+  missing = g_new0 (guint8, (gsize) nx * ny);
+  for (int j = 0; j < ny; j++)
+    for (int i = 0; i < nx; i++)
+      {
+        gint64 key = tile_key (tx0 + i, ty0 + j);
+        Tile *tile = g_hash_table_lookup (self->tiles, &key);
+
+        if (tile == NULL)
+          missing[j * nx + i] = 1;
+        else
+          tile->used = self->tiles_frame;
+      }
+  self->n_tiles_drawn = 0;
+  for (int j = 0; j < ny; j++)
+    for (int i = 0; i < nx; i++)
+      {
+        int w = 0, h = 1;
+        gboolean same = TRUE;
+
+        if (!missing[j * nx + i])
+          continue;
+        while (i + w < nx && missing[j * nx + i + w])
+          w++;
+        while (j + h < ny && same)
+          {
+            for (int k = -1; k <= w && same; k++)
+              {
+                /* The same run: missing across, and bounded alike. */
+                gboolean want = k >= 0 && k < w;
+
+                if (i + k >= 0 && i + k < nx)
+                  same = missing[(j + h) * nx + i + k] == want;
+              }
+            if (same)
+              h++;
+          }
+        for (int y = j; y < j + h; y++)
+          memset (missing + y * nx + i, 0, w);
+        render_tiles (self, proj, device_scale, tx0 + i, ty0 + j, w, h);
+      }
+
+  cairo_save (cr);
+  for (int j = 0; j < ny; j++)
+    for (int i = 0; i < nx; i++)
+      {
+        gint64 key = tile_key (tx0 + i, ty0 + j);
+        Tile *tile = g_hash_table_lookup (self->tiles, &key);
+        double x = ((tx0 + i) * TILE_PX - ox) / device_scale, y = ((ty0 + j) * TILE_PX - oy) / device_scale;
+
+        if (tile == NULL || tile->surface == NULL)
+          continue;
+        cairo_set_source_surface (cr, tile->surface, x, y);
+        cairo_rectangle (cr, x, y, TILE_PX / device_scale, TILE_PX / device_scale);
+        cairo_fill (cr);
+      }
+  cairo_restore (cr);
+  /* The view three times over: panning back finds its tiles. */
+  evict_tiles (self, MAX (3 * nx * ny, 64));
+  return TRUE;
+}
+
+/**
+ * cr_map_renderer_draw_view:
+ *
+ * Draws like cr_map_renderer_draw(), for the map view: zones come from
+ * tiles kept between frames at the same zoom (see draw_tiles()), so a
+ * frame after a pan draws only what came into view. On a target that is
+ * not an image in view pixels, or while the zoom changes, it draws
+ * everything.
+ *
+ * Returns: the number of features drawn
+ */
+guint
+cr_map_renderer_draw_view (CrMapRenderer      *self,
+                           cairo_t            *cr,
+                           const CrProjection *proj)
+{
+  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), 0);
+
+  self->n_tiles_drawn = 0;
+  if (self->reference || self->event_id == 0)
+    return cr_map_renderer_draw (self, cr, proj);
+  ensure_cache (self);
+  if (!draw_tiles (self, cr, proj))
+    return cr_map_renderer_draw (self, cr, proj);
+
+  return draw_frame (self, cr, proj, PASS_OVER_TILES);
+}
+
+/**
+ * cr_map_renderer_clear_tiles:
+ *
+ * Drops the map view's tiles: the next cr_map_renderer_draw_view() draws
+ * every zone again. The renderer does this itself whenever they may be
+ * out of date; benchmarks call it to time a frame from scratch.
+ */
+void
+cr_map_renderer_clear_tiles (CrMapRenderer *self)
+{
+  g_return_if_fail (CR_IS_MAP_RENDERER (self));
+
+  g_hash_table_remove_all (self->tiles);
+}
+
+/* How many tiles the last cr_map_renderer_draw_view() drew, rather than
+ * reused: for tests and benchmarks. */
+guint
+cr_map_renderer_get_n_tiles_drawn (CrMapRenderer *self)
+{
+  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), 0);
+
+  return self->n_tiles_drawn;
 }
 
 typedef struct
@@ -1594,6 +2055,8 @@ cr_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->cache_points, g_array_unref);
   g_clear_pointer (&self->lines, g_hash_table_unref);
   g_clear_pointer (&self->coverage, cr_coverage_free);
+  g_clear_pointer (&self->tiles, g_hash_table_unref);
+  g_clear_pointer (&self->tiles_scratch, g_free);
   g_clear_pointer (&self->time, g_date_time_unref);
   g_free (self->time_text);
 
@@ -1657,6 +2120,7 @@ cr_map_renderer_init (CrMapRenderer *self)
   self->lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                        (GDestroyNotify) cr_geometry_unref);
   self->coverage = cr_coverage_new ();
+  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, tile_free);
   self->fade_inactive = TRUE;
   self->show_labels = TRUE;
   self->scale = 1;
@@ -1771,6 +2235,7 @@ cr_map_renderer_set_time (CrMapRenderer *self,
       self->time = g_date_time_ref (time);
       self->time_text = cr_time_to_storage (time);
     }
+  self->tiles_time_changed = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME]);
   emit_changed (self);
 }
@@ -1794,6 +2259,7 @@ cr_map_renderer_set_fade_inactive (CrMapRenderer *self,
   if (self->fade_inactive == fade)
     return;
   self->fade_inactive = fade;
+  drop_tiles (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FADE_INACTIVE]);
   emit_changed (self);
 }
@@ -1840,6 +2306,7 @@ cr_map_renderer_set_scale (CrMapRenderer *self,
   if (self->scale == scale)
     return;
   self->scale = scale;
+  drop_tiles (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCALE]);
   emit_changed (self);
 }
@@ -1868,6 +2335,7 @@ cr_map_renderer_set_kind_visible (CrMapRenderer *self,
     g_hash_table_remove (self->hidden_kinds, kind);
   else
     g_hash_table_add (self->hidden_kinds, g_strdup (kind));
+  drop_tiles (self);
   emit_changed (self);
 }
 
@@ -1893,6 +2361,7 @@ cr_map_renderer_set_group_visible (CrMapRenderer *self,
   if (hidden == self->hidden_groups)
     return;
   self->hidden_groups = hidden;
+  drop_tiles (self);
   emit_changed (self);
 }
 

@@ -51,6 +51,11 @@ gboolean       cr_map_renderer_is_active         (CrMapRenderer      *self,
 guint          cr_map_renderer_draw              (CrMapRenderer      *self,
                                                   cairo_t            *cr,
                                                   const CrProjection *proj);
+guint          cr_map_renderer_draw_view         (CrMapRenderer      *self,
+                                                  cairo_t            *cr,
+                                                  const CrProjection *proj);
+void           cr_map_renderer_clear_tiles       (CrMapRenderer      *self);
+guint          cr_map_renderer_get_n_tiles_drawn (CrMapRenderer      *self);
 gint64         cr_map_renderer_hit_test          (CrMapRenderer      *self,
                                                   const CrProjection *proj,
                                                   double              x,
