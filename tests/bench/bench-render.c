@@ -4,6 +4,8 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <math.h>
+#include <stdlib.h>
+#include <stdlib.h>
 #include <shumate/shumate.h>
 
 #include "cr-feature-layer.h"
@@ -16,9 +18,19 @@
  * zooms 11, 14 and 17, on the renderer GSK_RENDERER names (run it with
  * GSK_RENDERER=cairo and with the default). Baselines: the same polygons
  * as libshumate ShumatePathLayers (1k only: one layer per polygon), and
- * the empty map (the floor). Prints median ms per frame; asserts nothing.
+ * the empty map (the floor). Asserts nothing.
  *
- * Usage: bench-render [--quick]   (quick: fewer frames, no 100k) */
+ * Two kinds of frame, each printed as ms per frame:
+ * - redraw: every zone drawn afresh, as after a change to the features
+ *   (the layer's tiles dropped before each frame); median of the frames;
+ * - pan: the view dragged 20 px right and 8 px down a frame, as a hand
+ *   drags it; zones come from tiles, and a frame draws the tiles coming
+ *   into view. Median and 95th percentile of the frames, the first
+ *   (which draws every tile) included.
+ *
+ * Usage: bench-render [--quick]   (quick: fewer frames, no 100k)
+ * CR_BENCH_COUNT=10000 and CR_BENCH_ZOOM=14 run only that count or zoom
+ * (and no baseline): for profiling. */
 
 #define WIDTH 1920
 #define HEIGHT 1080
@@ -97,23 +109,54 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* Median ms to snapshot the map and render it to a texture. */
+static void center (ShumateMap *map,
+                    double      zoom);
+
+typedef enum
+{
+  REDRAW,
+  PAN,
+} FrameKind;
+
+#define PAN_DX 20
+#define PAN_DY 8
+
+/* Ms to snapshot the map and render it to a texture, frame by frame: the
+ * median and the 95th percentile. A redraw drops the tiles of
+ * @map_renderer (if any) before each frame; a pan moves the view. */
 static double
-time_frames (GtkWidget   *map,
-             GskRenderer *renderer,
-             guint        frames)
+time_frames (GtkWidget     *map,
+             GskRenderer   *renderer,
+             CrMapRenderer *map_renderer,
+             FrameKind      kind,
+             guint          frames,
+             double        *p95)
 {
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (map));
 
-  for (guint i = 0; i < frames + 1; i++)
+  /* A redraw's first frame warms caches; a pan's is part of it. */
+  for (guint i = 0; i < frames + (kind == REDRAW); i++)
     {
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      GtkSnapshot *snapshot;
       g_autoptr(GskRenderNode) node = NULL;
       g_autoptr(GdkTexture) texture = NULL;
-      gint64 start = g_get_monotonic_time ();
+      gint64 start;
       double ms;
 
-      /* The layers redraw from scratch, as after a pan or zoom. */
+      if (kind == PAN && i > 0)
+        {
+          double lat, lon;
+
+          shumate_viewport_widget_coords_to_location (viewport, map, WIDTH / 2.0 + PAN_DX,
+                                                      HEIGHT / 2.0 + PAN_DY, &lat, &lon);
+          shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+        }
+      else if (map_renderer != NULL)
+        cr_map_renderer_clear_tiles (map_renderer);
+
+      start = g_get_monotonic_time ();
+      snapshot = gtk_snapshot_new ();
       for (GtkWidget *child = gtk_widget_get_first_child (map); child != NULL;
            child = gtk_widget_get_next_sibling (child))
         gtk_widget_queue_draw (child);
@@ -123,13 +166,46 @@ time_frames (GtkWidget   *map,
         texture = gsk_renderer_render_texture (renderer, node,
                                                &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
       ms = (g_get_monotonic_time () - start) / 1000.0;
-      if (g_getenv ("CR_BENCH_DEBUG"))
-        g_printerr ("node %p\n", node);
-      if (i > 0) /* the first frame warms caches */
+      if (kind == PAN || i > 0)
         g_array_append_val (times, ms);
     }
   g_array_sort (times, compare_doubles);
+  if (p95 != NULL)
+    *p95 = g_array_index (times, double, MIN (times->len - 1, (guint) ceil (0.95 * times->len) - 1));
   return g_array_index (times, double, times->len / 2);
+}
+
+/* Three rows for @label: redraw, pan median, pan 95th percentile, each
+ * at every zoom. */
+static void
+print_rows (const char    *label,
+            ShumateMap    *map,
+            GskRenderer   *renderer,
+            CrMapRenderer *map_renderer,
+            guint          redraw_frames,
+            guint          pan_frames)
+{
+  static const double zooms[] = { 11, 14, 17 };
+  double redraw[3] = { NAN, NAN, NAN }, pan[3] = { NAN, NAN, NAN }, p95[3] = { NAN, NAN, NAN };
+  g_autofree char *row = NULL;
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      if (g_getenv ("CR_BENCH_ZOOM") && zooms[z] != atoi (g_getenv ("CR_BENCH_ZOOM")))
+        continue;
+      center (map, zooms[z]);
+      redraw[z] = time_frames (GTK_WIDGET (map), renderer, map_renderer, REDRAW, redraw_frames, NULL);
+      center (map, zooms[z]);
+      pan[z] = time_frames (GTK_WIDGET (map), renderer, map_renderer, PAN, pan_frames, &p95[z]);
+    }
+  row = g_strdup_printf ("%s, redraw", label);
+  g_print ("%-44s %8.2f %8.2f %8.2f\n", row, redraw[0], redraw[1], redraw[2]);
+  g_free (row);
+  row = g_strdup_printf ("%s, pan median", label);
+  g_print ("%-44s %8.2f %8.2f %8.2f\n", row, pan[0], pan[1], pan[2]);
+  g_free (row);
+  row = g_strdup_printf ("%s, pan p95", label);
+  g_print ("%-44s %8.2f %8.2f %8.2f\n", row, p95[0], p95[1], p95[2]);
 }
 
 static void
@@ -207,19 +283,19 @@ main (int   argc,
 {
   g_autoptr(ShumateMapSource) reference = NULL;
   const guint counts[] = { 1000, 10000, 100000 };
-  const double zooms[] = { 11, 14, 17 };
   const char *renderer_name = g_getenv ("GSK_RENDERER");
-  guint frames;
+  guint frames, pan_frames;
 
   quick = argc > 1 && g_str_equal (argv[1], "--quick");
   frames = quick ? 3 : 9;
+  pan_frames = quick ? 20 : 60;
   gtk_init ();
   reference = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_from_url ("https://tile.openstreetmap.org/{z}/{x}/{y}.png"));
   shumate_map_source_set_max_zoom_level (reference, 19);
 
   g_print ("Map view rendering, %d×%d, GSK renderer: %s\n", WIDTH, HEIGHT,
            renderer_name ? renderer_name : "default");
-  g_print ("%-34s %8s %8s %8s\n", "what", "z11 ms", "z14 ms", "z17 ms");
+  g_print ("%-44s %8s %8s %8s\n", "what", "z11 ms", "z14 ms", "z17 ms");
 
   /* The floor: the map with no overlay at all. */
   {
@@ -227,13 +303,7 @@ main (int   argc,
     ShumateMap *map = new_map (&window, reference);
     GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
 
-    g_print ("%-34s", "empty map");
-    for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
-      {
-        center (map, zooms[z]);
-        g_print (" %8.2f", time_frames (GTK_WIDGET (map), renderer, frames));
-      }
-    g_print ("\n");
+    print_rows ("empty map", map, renderer, NULL, frames, pan_frames);
     gtk_window_destroy (GTK_WINDOW (window));
   }
 
@@ -252,6 +322,8 @@ main (int   argc,
 
       if (quick && counts[c] > 10000)
         break;
+      if (g_getenv ("CR_BENCH_COUNT") && counts[c] != (guint) atoi (g_getenv ("CR_BENCH_COUNT")))
+        continue;
       store = cr_store_open (path, &error);
       g_assert_no_error (error);
       map_renderer = cr_map_renderer_new (store);
@@ -262,14 +334,8 @@ main (int   argc,
       shumate_map_add_layer (map, SHUMATE_LAYER (layer));
       wait_allocated (GTK_WIDGET (layer));
 
-      label = g_strdup_printf ("Crisis Room layer, %uk polygons", counts[c] / 1000);
-      g_print ("%-34s", label);
-      for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
-        {
-          center (map, zooms[z]);
-          g_print (" %8.2f", time_frames (GTK_WIDGET (map), renderer, frames));
-        }
-      g_print ("\n");
+      label = g_strdup_printf ("Crisis Room layer, %uk", counts[c] / 1000);
+      print_rows (label, map, renderer, map_renderer, frames, pan_frames);
       gtk_window_destroy (GTK_WINDOW (window));
       settle ();
       g_clear_object (&map_renderer);
@@ -286,21 +352,17 @@ main (int   argc,
     }
 
   /* The baseline: libshumate's own path layers, one per polygon. */
-  {
-    GtkWidget *window;
-    ShumateMap *map = new_map (&window, reference);
-    GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  if (!g_getenv ("CR_BENCH_COUNT"))
+    {
+      GtkWidget *window;
+      ShumateMap *map = new_map (&window, reference);
+      GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
 
-    path_layers (map, 1000);
-    settle ();
-    g_print ("%-34s", "ShumatePathLayer ×1k (baseline)");
-    for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
-      {
-        center (map, zooms[z]);
-        g_print (" %8.2f", time_frames (GTK_WIDGET (map), renderer, quick ? 1 : 3));
-      }
-    g_print ("\n");
-    gtk_window_destroy (GTK_WINDOW (window));
-  }
+      path_layers (map, 1000);
+      settle ();
+      /* Each of its frames draws everything: few frames. */
+      print_rows ("ShumatePathLayer ×1k (baseline)", map, renderer, NULL, quick ? 1 : 3, quick ? 3 : 9);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
   return 0;
 }
