@@ -577,14 +577,6 @@ assert_view_matches (Fixture            *f,
   mean = image_difference (view, fresh, &n_far);
   g_test_message ("%s: %u tiles drawn, mean difference %.3f, %u pixels more than 40 apart", when,
                   cr_map_renderer_get_n_tiles_drawn (f->renderer), mean, n_far);
-  if (g_getenv ("CR_TEST_DUMP"))
-    {
-      g_autofree char *a = g_strdup_printf ("/tmp/tiles-%s-view.png", when);
-      g_autofree char *b = g_strdup_printf ("/tmp/tiles-%s-fresh.png", when);
-
-      cairo_surface_write_to_png (view, a);
-      cairo_surface_write_to_png (fresh, b);
-    }
   /* A tile composited on the background rounds a level apart from a
    * zone drawn on it; a stale or missing tile is far more. */
   g_assert_cmpuint (n_view, ==, n_fresh);

@@ -1189,6 +1189,17 @@ draw_selection (Frame *frame)
 #define REFERENCE_STROKE_WIDTH 1.25
 #define REFERENCE_POINT_RADIUS 4.0
 
+static CrLabelPlacer *
+label_placer_new (cairo_t *cr,
+                  double   font_px)
+{
+  PangoContext *context = pango_cairo_create_context (cr);
+  CrLabelPlacer *labels = cr_label_placer_new (context, font_px);
+
+  g_object_unref (context);
+  return labels;
+}
+
 static gboolean
 draw_reference_feature_cb (const CrFeatureView *feature,
                            gpointer             user_data)
@@ -1247,13 +1258,10 @@ draw_reference (CrMapRenderer      *self,
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GError) error = NULL;
   g_autoptr(CrLabelPlacer) labels = NULL;
-  PangoContext *context;
   Frame frame = { 0 };
   CrBBox bbox;
 
-  context = pango_cairo_create_context (cr);
-  labels = cr_label_placer_new (context, 0.9 * LABEL_FONT_PX * self->scale);
-  g_object_unref (context);
+  labels = label_placer_new (cr, 0.9 * LABEL_FONT_PX * self->scale);
   cr_projection_get_bbox (proj, 2 * REFERENCE_POINT_RADIUS * self->scale, &bbox);
 
   frame.self = self;
@@ -1300,12 +1308,7 @@ frame_init (Frame              *frame,
                                         (GDestroyNotify) cr_geometry_unref);
   frame->kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   if (self->show_labels)
-    {
-      PangoContext *context = pango_cairo_create_context (cr);
-
-      frame->labels = cr_label_placer_new (context, LABEL_FONT_PX * self->scale);
-      g_object_unref (context);
-    }
+    frame->labels = label_placer_new (cr, LABEL_FONT_PX * self->scale);
 }
 
 static void
@@ -1623,23 +1626,21 @@ draw_tiles (CrMapRenderer      *self,
       drop_tiles (self);
       self->tiles_world = world;
       self->tiles_device_scale = device_scale;
-      self->tiles_time_changed = FALSE;
-      self->tiles_digest = activity_digest (self);
       /* At a whole zoom level a view settles; at any other, wait for a
        * second frame at the same one. */
       if (!settled)
         return FALSE;
     }
-  if (self->tiles_time_changed)
+  /* The digest of what the tiles show: taken when they start anew,
+   * compared when the time shown changes. */
+  if (self->tiles_time_changed || g_hash_table_size (self->tiles) == 0)
     {
       guint64 digest = activity_digest (self);
 
-      self->tiles_time_changed = FALSE;
       if (digest != self->tiles_digest)
-        {
-          g_hash_table_remove_all (self->tiles);
-          self->tiles_digest = digest;
-        }
+        g_hash_table_remove_all (self->tiles);
+      self->tiles_digest = digest;
+      self->tiles_time_changed = FALSE;
     }
 
   self->tiles_frame++;
@@ -1657,7 +1658,7 @@ draw_tiles (CrMapRenderer      *self,
     return FALSE;
 
   /* The missing tiles, in rectangles: a run along a row, as many rows
-   * down as have the same run missing. */
+   * down as miss those tiles too. */
   missing = g_new0 (guint8, (gsize) nx * ny);
   for (int j = 0; j < ny; j++)
     for (int i = 0; i < nx; i++)
@@ -1675,25 +1676,13 @@ draw_tiles (CrMapRenderer      *self,
     for (int i = 0; i < nx; i++)
       {
         int w = 0, h = 1;
-        gboolean same = TRUE;
 
         if (!missing[j * nx + i])
           continue;
         while (i + w < nx && missing[j * nx + i + w])
           w++;
-        while (j + h < ny && same)
-          {
-            for (int k = -1; k <= w && same; k++)
-              {
-                /* The same run: missing across, and bounded alike. */
-                gboolean want = k >= 0 && k < w;
-
-                if (i + k >= 0 && i + k < nx)
-                  same = missing[(j + h) * nx + i + k] == want;
-              }
-            if (same)
-              h++;
-          }
+        while (j + h < ny && memchr (missing + (j + h) * nx + i, 0, w) == NULL)
+          h++;
         for (int y = j; y < j + h; y++)
           memset (missing + y * nx + i, 0, w);
         render_tiles (self, proj, device_scale, tx0 + i, ty0 + j, w, h);
@@ -1759,7 +1748,7 @@ cr_map_renderer_clear_tiles (CrMapRenderer *self)
 {
   g_return_if_fail (CR_IS_MAP_RENDERER (self));
 
-  g_hash_table_remove_all (self->tiles);
+  drop_tiles (self);
 }
 
 /* How many tiles the last cr_map_renderer_draw_view() drew, rather than

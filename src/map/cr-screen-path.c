@@ -348,26 +348,6 @@ cr_screen_path_append (CrScreenPath       *self,
 }
 
 void
-cr_screen_path_extents (const CrScreenPath *self,
-                        double             *x1,
-                        double             *y1,
-                        double             *x2,
-                        double             *y2)
-{
-  *x1 = *y1 = INFINITY;
-  *x2 = *y2 = -INFINITY;
-  for (guint i = 0; i + 1 < self->xy->len; i += 2)
-    {
-      double x = g_array_index (self->xy, double, i), y = g_array_index (self->xy, double, i + 1);
-
-      *x1 = MIN (*x1, x);
-      *x2 = MAX (*x2, x);
-      *y1 = MIN (*y1, y);
-      *y2 = MAX (*y2, y);
-    }
-}
-
-void
 cr_screen_path_replay (const CrScreenPath *self,
                        cairo_t            *cr)
 {

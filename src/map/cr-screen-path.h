@@ -49,11 +49,6 @@ const double *cr_screen_path_get_part (const CrScreenPath *self,
                                        gboolean           *closed);
 void          cr_screen_path_append   (CrScreenPath       *self,
                                        const CrScreenPath *other);
-void          cr_screen_path_extents  (const CrScreenPath *self,
-                                       double             *x1,
-                                       double             *y1,
-                                       double             *x2,
-                                       double             *y2);
 void          cr_screen_path_replay   (const CrScreenPath *self,
                                        cairo_t            *cr);
 gboolean      cr_screen_path_midpoint (const CrScreenPath *self,

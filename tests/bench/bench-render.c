@@ -187,7 +187,11 @@ print_rows (const char    *label,
 {
   static const double zooms[] = { 11, 14, 17 };
   double redraw[3] = { NAN, NAN, NAN }, pan[3] = { NAN, NAN, NAN }, p95[3] = { NAN, NAN, NAN };
-  g_autofree char *row = NULL;
+  const struct
+  {
+    const char *what;
+    const double *ms;
+  } rows[] = { { "redraw", redraw }, { "pan median", pan }, { "pan p95", p95 } };
 
   for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
     {
@@ -198,14 +202,12 @@ print_rows (const char    *label,
       center (map, zooms[z]);
       pan[z] = time_frames (GTK_WIDGET (map), renderer, map_renderer, PAN, pan_frames, &p95[z]);
     }
-  row = g_strdup_printf ("%s, redraw", label);
-  g_print ("%-44s %8.2f %8.2f %8.2f\n", row, redraw[0], redraw[1], redraw[2]);
-  g_free (row);
-  row = g_strdup_printf ("%s, pan median", label);
-  g_print ("%-44s %8.2f %8.2f %8.2f\n", row, pan[0], pan[1], pan[2]);
-  g_free (row);
-  row = g_strdup_printf ("%s, pan p95", label);
-  g_print ("%-44s %8.2f %8.2f %8.2f\n", row, p95[0], p95[1], p95[2]);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      g_autofree char *row = g_strdup_printf ("%s, %s", label, rows[r].what);
+
+      g_print ("%-44s %8.2f %8.2f %8.2f\n", row, rows[r].ms[0], rows[r].ms[1], rows[r].ms[2]);
+    }
 }
 
 static void
