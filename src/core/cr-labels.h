@@ -21,6 +21,9 @@ const char *cr_alert_channel_label     (CrAlertChannel     channel);
 const char *cr_alert_outcome_label     (CrAlertOutcome     outcome);
 const char *cr_availability_label      (CrAvailability     availability);
 
+const char *cr_label_msgid             (GType              enum_type,
+                                        int                value);
+
 /* The kind's label in the language of the user interface (fr, nl, else en). */
 const char *cr_feature_kind_get_label  (CrFeatureKind     *kind);
 const char *cr_ui_language             (void);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cr-enum-types.h"
+#include "cr-labels.h"
 #include "cr-sheet-private.h"
 
 /* The people of the sheet: each involved partner's SPOC chain and the
@@ -194,7 +195,7 @@ _cr_sheet_add_contacts (CrSheet   *self,
             }
           else
             {
-              cells[3] = _cr_sheet_escape (T (cr_sheet_label_msgid (CR_TYPE_AVAILABILITY, cr_contact_get_availability (contact))));
+              cells[3] = _cr_sheet_escape (T (cr_label_msgid (CR_TYPE_AVAILABILITY, cr_contact_get_availability (contact))));
               cells[4] = _cr_sheet_escape (cr_contact_get_email (contact));
             }
           row = _cr_sheet_table_add_row (table, cells);
@@ -338,7 +339,7 @@ _cr_sheet_add_communications (CrSheet   *self,
       CrRole *role = g_ptr_array_index (data->roles, i);
       g_autoptr(CrContact) contact = NULL;
       g_autofree char *partner = _cr_sheet_escape (_cr_sheet_partner_name (data, cr_role_get_partner_id (role)));
-      g_autofree char *discipline = _cr_sheet_escape (T (cr_sheet_label_msgid (CR_TYPE_DISCIPLINE, cr_role_get_discipline (role))));
+      g_autofree char *discipline = _cr_sheet_escape (T (cr_label_msgid (CR_TYPE_DISCIPLINE, cr_role_get_discipline (role))));
       g_autofree char *radio = NULL;
       CrFeature *sector = _cr_sheet_lookup (data->features, cr_role_get_sector_id (role));
       CommsLine *line = g_new0 (CommsLine, 1);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cr-enum-types.h"
+#include "cr-labels.h"
 #include "cr-sheet-private.h"
 #include "cr-time.h"
 
@@ -16,65 +17,6 @@
  * as blocks of text and tables, in the sheet's language. */
 
 #define TIME_FORMAT "%d/%m/%Y %H:%M"
-
-/* The same messages as cr-labels.c, which translates them into the
- * interface's language only; the tests check that they stay the same. */
-static const char *const discipline_msgids[] = {
-  [CR_DISCIPLINE_D1] = N_("D1 Rescue"),
-  [CR_DISCIPLINE_D2] = N_("D2 Medical and psychosocial"),
-  [CR_DISCIPLINE_D3] = N_("D3 Police"),
-  [CR_DISCIPLINE_D4] = N_("D4 Logistics"),
-  [CR_DISCIPLINE_D5] = N_("D5 Information"),
-  [CR_DISCIPLINE_OTHER] = N_("Other"),
-};
-
-static const char *const event_kind_msgids[] = {
-  [CR_EVENT_KIND_VISIT] = N_("Visit"),
-  [CR_EVENT_KIND_DEMONSTRATION] = N_("Demonstration"),
-  [CR_EVENT_KIND_SUMMIT] = N_("Summit"),
-  [CR_EVENT_KIND_MATCH] = N_("Football match"),
-  [CR_EVENT_KIND_FESTIVAL] = N_("Festival"),
-  [CR_EVENT_KIND_NATIONAL_DAY] = N_("National day"),
-  [CR_EVENT_KIND_NEW_YEAR] = N_("New Year's Eve"),
-  [CR_EVENT_KIND_DELEGATION] = N_("Delegation visit"),
-  [CR_EVENT_KIND_INCIDENT] = N_("Unplanned incident"),
-  [CR_EVENT_KIND_EXERCISE] = N_("Exercise"),
-};
-
-static const char *const event_status_msgids[] = {
-  [CR_EVENT_STATUS_PLANNING] = N_("Planning"),
-  [CR_EVENT_STATUS_READY] = N_("Ready"),
-  [CR_EVENT_STATUS_ACTIVE] = N_("Active"),
-  [CR_EVENT_STATUS_CLOSED] = N_("Closed"),
-};
-
-static const char *const availability_msgids[] = {
-  [CR_AVAILABILITY_ALWAYS] = N_("24/7"),
-  [CR_AVAILABILITY_OFFICE_HOURS] = N_("Office hours"),
-};
-
-#define MSGID(array, value) (((guint) (value) < G_N_ELEMENTS (array)) ? array[value] : "")
-
-/**
- * cr_sheet_label_msgid:
- *
- * The untranslated label of a discipline, an event kind or status, or
- * an availability, as cr-labels.c has it.
- */
-const char *
-cr_sheet_label_msgid (GType enum_type,
-                      int   value)
-{
-  if (enum_type == CR_TYPE_DISCIPLINE)
-    return MSGID (discipline_msgids, value);
-  if (enum_type == CR_TYPE_EVENT_KIND)
-    return MSGID (event_kind_msgids, value);
-  if (enum_type == CR_TYPE_EVENT_STATUS)
-    return MSGID (event_status_msgids, value);
-  if (enum_type == CR_TYPE_AVAILABILITY)
-    return MSGID (availability_msgids, value);
-  g_return_val_if_reached ("");
-}
 
 #define T(msgid) _cr_sheet_tr (self, msgid)
 
@@ -348,7 +290,7 @@ add_roles (CrSheet   *self,
 
         cells[0] = g_strdup_printf ("<b>%s</b>", name);
       }
-      cells[1] = _cr_sheet_escape (T (MSGID (discipline_msgids, cr_role_get_discipline (role))));
+      cells[1] = _cr_sheet_escape (T (cr_label_msgid (CR_TYPE_DISCIPLINE, cr_role_get_discipline (role))));
       cells[2] = _cr_sheet_escape (cr_role_get_responsibility (role));
       cells[3] = sector_markup (self, data, cr_role_get_sector_id (role));
       cells[4] = contact != NULL ? _cr_sheet_contact_markup (self, contact, TRUE) : g_strdup ("");
@@ -542,8 +484,8 @@ make_title (CrSheet *self,
   title->event_name = g_strdup (cr_event_get_name (event));
   /* Translators: an event's kind and status, e.g. "Visit · Ready". */
   title->kind_status = g_strdup_printf (T (N_("%s · %s")),
-                                        T (MSGID (event_kind_msgids, cr_event_get_kind (event))),
-                                        T (MSGID (event_status_msgids, cr_event_get_status (event))));
+                                        T (cr_label_msgid (CR_TYPE_EVENT_KIND, cr_event_get_kind (event))),
+                                        T (cr_label_msgid (CR_TYPE_EVENT_STATUS, cr_event_get_status (event))));
   /* Translators: the dates of an event. */
   title->dates = g_strdup_printf (T (N_("From %s to %s")), starts, ends);
   title->description = g_strdup (cr_event_get_description (event));

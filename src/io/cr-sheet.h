@@ -89,7 +89,4 @@ void        cr_sheet_export_pdf_async  (CrStore              *store,
 gboolean    cr_sheet_export_pdf_finish (GAsyncResult         *result,
                                         GError              **error);
 
-const char *cr_sheet_label_msgid       (GType                 enum_type,
-                                        int                   value);
-
 G_END_DECLS
