@@ -20,48 +20,6 @@
  * A closed activation is read-only: checked here for a clear message,
  * and by triggers (migration 5) for everything else. */
 
-/* A parameter of a query: text when @text is not NULL, else @value. */
-typedef struct
-{
-  const char *text;
-  gint64 value;
-} Param;
-
-static GListModel *
-list_query (CrStore     *self,
-            GType        type,
-            const char  *where,
-            const char  *order_by,
-            const Param *params,
-            guint        n_params,
-            GError     **error)
-{
-  g_autoptr(CrRecordClass) klass = g_type_class_ref (type);
-  g_autofree char *sql = _cr_store_select_sql (klass, where, order_by);
-  sqlite3_stmt *stmt;
-
-  stmt = _cr_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  for (guint i = 0; i < n_params; i++)
-    if (params[i].text != NULL)
-      sqlite3_bind_text (stmt, (int) i + 1, params[i].text, -1, SQLITE_TRANSIENT);
-    else
-      sqlite3_bind_int64 (stmt, (int) i + 1, params[i].value);
-  return _cr_store_list_rows (self, type, stmt, error);
-}
-
-static gboolean
-has_text (const char *text)
-{
-  if (text == NULL)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 closed_error (GError **error)
 {
@@ -117,7 +75,7 @@ cr_store_list_checklist_templates (CrStore *self,
                                    int      event_kind,
                                    GError **error)
 {
-  Param param = { 0 };
+  CrStoreParam param = { 0 };
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
@@ -125,8 +83,9 @@ cr_store_list_checklist_templates (CrStore *self,
     return cr_store_list (self, CR_TYPE_CHECKLIST_TEMPLATE, NULL, 0, error);
   param.text = cr_enum_to_nick (CR_TYPE_EVENT_KIND, event_kind);
   g_return_val_if_fail (param.text != NULL, NULL);
-  return list_query (self, CR_TYPE_CHECKLIST_TEMPLATE,
-                     "\"event_kind\" = ? OR \"event_kind\" IS NULL", "\"name\"", &param, 1, error);
+  return _cr_store_list_query (self, CR_TYPE_CHECKLIST_TEMPLATE,
+                               "\"event_kind\" = ? OR \"event_kind\" IS NULL", "\"name\"",
+                               &param, 1, error);
 }
 
 static GListModel *
@@ -361,7 +320,7 @@ cr_store_open_activation (CrStore                   *self,
   g_return_val_if_fail (CR_IS_STORE (self), 0);
   g_return_val_if_fail (request != NULL, 0);
 
-  if (!has_text (request->name))
+  if (!_cr_store_has_text (request->name))
     {
       g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
                    _("Name the activation, starting with the commune, e.g. "
@@ -488,7 +447,7 @@ cr_store_close_activation (CrStore    *self,
 
   g_return_val_if_fail (CR_IS_STORE (self), FALSE);
 
-  if (!has_text (closing_note))
+  if (!_cr_store_has_text (closing_note))
     {
       g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
                    _("Write a closing note: why the activation ends and what, if anything, "
@@ -572,8 +531,9 @@ cr_store_list_activations (CrStore  *self,
 {
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
-  return list_query (self, CR_TYPE_ACTIVATION, include_closed ? NULL : "\"closed_at\" IS NULL",
-                     "\"opened_at\" DESC, \"id\" DESC", NULL, 0, error);
+  return _cr_store_list_query (self, CR_TYPE_ACTIVATION,
+                               include_closed ? NULL : "\"closed_at\" IS NULL",
+                               "\"opened_at\" DESC, \"id\" DESC", NULL, 0, error);
 }
 
 /**
@@ -666,7 +626,7 @@ cr_store_set_item_state (CrStore     *self,
   g_autoptr(CrActivation) activation = NULL;
   g_autoptr(GDateTime) when = NULL;
   g_autoptr(GDateTime) now = cr_time_now_utc ();
-  g_autofree char *reason = has_text (note) ? g_strstrip (g_strdup (note)) : NULL;
+  g_autofree char *reason = _cr_store_has_text (note) ? g_strstrip (g_strdup (note)) : NULL;
   CrItemState previous;
 
   g_return_val_if_fail (CR_IS_STORE (self), FALSE);
@@ -762,7 +722,7 @@ cr_store_list_overdue_items (CrStore   *self,
                              GError   **error)
 {
   g_autofree char *now_text = NULL;
-  Param params[2] = { { 0 } };
+  CrStoreParam params[2] = { { 0 } };
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
   g_return_val_if_fail (now != NULL, NULL);
@@ -770,14 +730,15 @@ cr_store_list_overdue_items (CrStore   *self,
   now_text = cr_time_to_storage (now);
   params[0].text = now_text;
   params[1].value = activation_id;
-  return list_query (self, CR_TYPE_ACTIVATION_ITEM,
-                     activation_id > 0
-                       ? "\"state\" = 'open' AND \"due_at\" < ? AND \"activation_id\" = ?"
-                         " AND \"activation_id\" IN (SELECT id FROM activations WHERE closed_at IS NULL)"
-                       : "\"state\" = 'open' AND \"due_at\" < ?"
-                         " AND \"activation_id\" IN (SELECT id FROM activations WHERE closed_at IS NULL)",
-                     "\"due_at\", \"activation_id\", \"position\"", params, activation_id > 0 ? 2 : 1,
-                     error);
+  return _cr_store_list_query (self, CR_TYPE_ACTIVATION_ITEM,
+                               activation_id > 0
+                                 ? "\"state\" = 'open' AND \"due_at\" < ? AND \"activation_id\" = ?"
+                                   " AND \"activation_id\" IN"
+                                   " (SELECT id FROM activations WHERE closed_at IS NULL)"
+                                 : "\"state\" = 'open' AND \"due_at\" < ? AND \"activation_id\" IN"
+                                   " (SELECT id FROM activations WHERE closed_at IS NULL)",
+                               "\"due_at\", \"activation_id\", \"position\"",
+                               params, activation_id > 0 ? 2 : 1, error);
 }
 
 /**
@@ -885,12 +846,13 @@ cr_store_list_audit (CrStore    *self,
   g_autofree char *to_text = cr_time_to_storage (to);
   /* Text bounds: "9999" alone would compare as a number (the column is
    * DATETIME, of numeric affinity), and every text is above numbers. */
-  Param params[3] = { { table, 0 }, { from_text ? from_text : "", 0 },
-                      { to_text ? to_text : "9999-12-31T23:59:59.999Z", 0 } };
+  CrStoreParam params[3] = { { table, 0 }, { from_text ? from_text : "", 0 },
+                             { to_text ? to_text : "9999-12-31T23:59:59.999Z", 0 } };
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
   g_return_val_if_fail (table != NULL, NULL);
 
-  return list_query (self, CR_TYPE_AUDIT_ENTRY,
-                     "\"table_name\" = ? AND \"at\" >= ? AND \"at\" < ?", "\"id\"", params, 3, error);
+  return _cr_store_list_query (self, CR_TYPE_AUDIT_ENTRY,
+                               "\"table_name\" = ? AND \"at\" >= ? AND \"at\" < ?", "\"id\"",
+                               params, 3, error);
 }

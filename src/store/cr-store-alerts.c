@@ -7,7 +7,7 @@
 
 #include "cr-labels.h"
 #include "cr-store-alerts.h"
-#include "cr-store-directory-private.h"
+#include "cr-store-private.h"
 #include "cr-time.h"
 
 /* One alert_tests row is one call (or SMS, or e-mail) to one contact.
@@ -241,7 +241,7 @@ cr_store_list_alert_tests (CrStore *self,
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
   return _cr_store_list_query (self, CR_TYPE_ALERT_TEST, "\"campaign_id\" = ?1", "\"id\"",
-                               &campaign_id, 1, error);
+                               &(CrStoreParam) { .value = campaign_id }, 1, error);
 }
 
 /**
@@ -256,7 +256,7 @@ cr_store_get_alert_call (CrStore *self,
                          gint64   partner_id,
                          GError **error)
 {
-  const gint64 args[] = { campaign_id, partner_id };
+  const CrStoreParam args[] = { { .value = campaign_id }, { .value = partner_id } };
   g_autoptr(GListModel) list = NULL;
   guint n;
 
@@ -433,7 +433,8 @@ next_in_chain (CrStore     *self,
                CrAlertTest *test,
                GError     **error)
 {
-  const gint64 args[] = { cr_alert_test_get_campaign_id (test), cr_alert_test_get_partner_id (test) };
+  const CrStoreParam args[] = { { .value = cr_alert_test_get_campaign_id (test) },
+                                { .value = cr_alert_test_get_partner_id (test) } };
   g_autoptr(GListModel) chain = NULL;
   g_autoptr(GListModel) calls = NULL;
   g_autoptr(GHashTable) called = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -442,7 +443,7 @@ next_in_chain (CrStore     *self,
   chain = cr_store_list_spoc_chain (self, cr_alert_test_get_partner_id (test), error);
   if (chain == NULL)
     return -1;
-  if (args[0] > 0)
+  if (args[0].value > 0)
     {
       calls = _cr_store_list_query (self, CR_TYPE_ALERT_TEST,
                                     "\"campaign_id\" = ?1 AND \"partner_id\" = ?2", "\"id\"",

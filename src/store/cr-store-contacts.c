@@ -9,7 +9,7 @@
 #include "cr-email.h"
 #include "cr-search.h"
 #include "cr-store-contacts.h"
-#include "cr-store-directory-private.h"
+#include "cr-store-private.h"
 #include "cr-time.h"
 
 /* Partners, contacts and SPOC chains over the generic mapping, and search
@@ -18,27 +18,6 @@
 #define CHAIN_RANK(partner_param)                                                               \
   "(SELECT rank FROM spoc_assignments s WHERE s.contact_id = contacts.id"                       \
   " AND s.partner_id = " partner_param ")"
-
-GListModel *
-_cr_store_list_query (CrStore      *self,
-                      GType         type,
-                      const char   *where,
-                      const char   *order_by,
-                      const gint64 *args,
-                      guint         n_args,
-                      GError      **error)
-{
-  g_autoptr(CrRecordClass) klass = g_type_class_ref (type);
-  g_autofree char *sql = _cr_store_select_sql (klass, where, order_by);
-  sqlite3_stmt *stmt;
-
-  stmt = _cr_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  for (guint i = 0; i < n_args; i++)
-    sqlite3_bind_int64 (stmt, (int) i + 1, args[i]);
-  return _cr_store_list_rows (self, type, stmt, error);
-}
 
 /**
  * cr_store_find_partner:
@@ -104,7 +83,7 @@ cr_store_list_partner_contacts (CrStore *self,
   return _cr_store_list_query (self, CR_TYPE_CONTACT, "\"partner_id\" = ?1",
                                CHAIN_RANK ("?1") " IS NULL, " CHAIN_RANK ("?1") ","
                                " \"name\" COLLATE NOCASE, \"id\"",
-                               &partner_id, 1, error);
+                               &(CrStoreParam) { .value = partner_id }, 1, error);
 }
 
 /**

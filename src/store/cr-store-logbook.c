@@ -152,17 +152,6 @@ last_given_id (CrStore *self,
                     0, error);
 }
 
-static gboolean
-has_text (const char *text)
-{
-  if (text == NULL)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return TRUE;
-  return FALSE;
-}
-
 static char *
 id_text (gint64 id)
 {
@@ -317,7 +306,7 @@ cr_store_append_log_entry (CrStore    *self,
   g_return_val_if_fail (CR_IS_STORE (self), FALSE);
   g_return_val_if_fail (CR_IS_LOG_ENTRY (entry), FALSE);
 
-  if (!has_text (cr_log_entry_get_text (entry)))
+  if (!_cr_store_has_text (cr_log_entry_get_text (entry)))
     {
       g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
                    _("A logbook entry needs a text. Write what happened, was decided or was done."));

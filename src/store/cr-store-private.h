@@ -21,6 +21,13 @@ typedef struct
   CrStoreChange change;
 } CrPendingChange;
 
+/* A parameter of a query: @text when it is not %NULL, else @value. */
+typedef struct
+{
+  const char *text;
+  gint64 value;
+} CrStoreParam;
+
 struct _CrStore
 {
   GObject parent_instance;
@@ -63,6 +70,7 @@ sqlite3      *_cr_store_open_connection        (const char     *path,
 gboolean      _cr_store_exec                   (sqlite3        *db,
                                                 const char     *sql,
                                                 GError        **error);
+gboolean      _cr_store_has_text               (const char     *text);
 gboolean      _cr_store_write_audit            (sqlite3        *db,
                                                 const char     *operator_name,
                                                 const char     *table,
@@ -89,6 +97,13 @@ CrRecord     *_cr_store_record_from_row        (GType           type,
 GListModel   *_cr_store_list_rows              (CrStore        *self,
                                                 GType           type,
                                                 sqlite3_stmt   *stmt,
+                                                GError        **error);
+GListModel   *_cr_store_list_query             (CrStore        *self,
+                                                GType           type,
+                                                const char     *where,
+                                                const char     *order_by,
+                                                const CrStoreParam *params,
+                                                guint           n_params,
                                                 GError        **error);
 GListModel   *_cr_store_list_where             (CrStore        *self,
                                                 GType           type,

@@ -251,8 +251,6 @@ find_field (CrRecordClass *klass,
   return NULL;
 }
 
-/* Lists rows of @type matching @where, an SQL condition with at most one
- * parameter: @text_arg when not %NULL, else @int_arg when @where has a "?". */
 /* The records of @type that the bound @stmt selects (a
  * _cr_store_select_sql() statement), in its order; @stmt is reset. */
 GListModel *
@@ -279,6 +277,35 @@ _cr_store_list_rows (CrStore      *self,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
+/* Rows of @type matching @where, whose parameters ?1…?n are @params, in
+ * the order @order_by (SQL, column names from the record class). */
+GListModel *
+_cr_store_list_query (CrStore            *self,
+                      GType               type,
+                      const char         *where,
+                      const char         *order_by,
+                      const CrStoreParam *params,
+                      guint               n_params,
+                      GError            **error)
+{
+  g_autoptr(CrRecordClass) klass = g_type_class_ref (type);
+  g_autofree char *sql = _cr_store_select_sql (klass, where, order_by);
+  sqlite3_stmt *stmt;
+
+  stmt = _cr_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < n_params; i++)
+    if (params[i].text != NULL)
+      sqlite3_bind_text (stmt, (int) i + 1, params[i].text, -1, SQLITE_TRANSIENT);
+    else
+      sqlite3_bind_int64 (stmt, (int) i + 1, params[i].value);
+  return _cr_store_list_rows (self, type, stmt, error);
+}
+
+/* Lists rows of @type matching @where, an SQL condition with at most one
+ * parameter: @text_arg when not %NULL, else @int_arg when @where has a "?",
+ * in the table's natural order. */
 GListModel *
 _cr_store_list_where (CrStore    *self,
                       GType       type,
@@ -288,21 +315,10 @@ _cr_store_list_where (CrStore    *self,
                       GError    **error)
 {
   g_autoptr(CrRecordClass) klass = g_type_class_ref (type);
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  const CrStoreParam param = { text_arg, int_arg };
 
-  sql = _cr_store_select_sql (klass, where, order_for (cr_record_class_get_table (klass)));
-  stmt = _cr_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  if (where != NULL && strchr (where, '?') != NULL)
-    {
-      if (text_arg != NULL)
-        sqlite3_bind_text (stmt, 1, text_arg, -1, SQLITE_TRANSIENT);
-      else
-        sqlite3_bind_int64 (stmt, 1, int_arg);
-    }
-  return _cr_store_list_rows (self, type, stmt, error);
+  return _cr_store_list_query (self, type, where, order_for (cr_record_class_get_table (klass)),
+                               &param, where != NULL && strchr (where, '?') != NULL ? 1 : 0, error);
 }
 
 /**

@@ -313,19 +313,13 @@ cr_store_list_spoc_chain (CrStore *self,
                           gint64   partner_id,
                           GError **error)
 {
-  g_autoptr(CrRecordClass) klass = g_type_class_ref (CR_TYPE_CONTACT);
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
-  sql = _cr_store_select_sql (klass,
-                              "\"id\" IN (SELECT contact_id FROM spoc_assignments WHERE partner_id = ?1)",
-                              "(SELECT rank FROM spoc_assignments"
-                              " WHERE contact_id = \"contacts\".\"id\" AND partner_id = ?1), \"id\"");
-  stmt = _cr_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, partner_id);
-  return _cr_store_list_rows (self, CR_TYPE_CONTACT, stmt, error);
+  return _cr_store_list_query (self, CR_TYPE_CONTACT,
+                               "\"id\" IN"
+                               " (SELECT contact_id FROM spoc_assignments WHERE partner_id = ?1)",
+                               "(SELECT rank FROM spoc_assignments"
+                               " WHERE contact_id = \"contacts\".\"id\" AND partner_id = ?1),"
+                               " \"id\"",
+                               &(CrStoreParam) { .value = partner_id }, 1, error);
 }

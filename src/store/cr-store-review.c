@@ -8,7 +8,7 @@
 #include "cr-email.h"
 #include "cr-phone.h"
 #include "cr-store-contacts.h"
-#include "cr-store-directory-private.h"
+#include "cr-store-private.h"
 #include "cr-time.h"
 
 /* "Needs review": the rules a directory of crisis contacts must keep, read

@@ -7,7 +7,7 @@
 
 #include "cr-enum-types.h"
 #include "cr-store-contacts.h"
-#include "cr-store-directory-private.h"
+#include "cr-store-private.h"
 
 /* The roles matrix of an event: partner × discipline → responsibility,
  * sector (a feature of the event) and contact for the event. Rows are
@@ -35,14 +35,14 @@ cr_store_list_roles (CrStore *self,
                      GError **error)
 {
   g_autoptr(GString) where = g_string_new ("\"event_id\" = ?1");
-  gint64 args[3] = { event_id, 0, 0 };
+  CrStoreParam args[3] = { { .value = event_id } };
   guint n_args = 1;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
   if (partner_id > 0)
     {
-      args[n_args++] = partner_id;
+      args[n_args++].value = partner_id;
       g_string_append_printf (where, " AND \"partner_id\" = ?%u", n_args);
     }
   if (discipline >= 0)
@@ -71,7 +71,8 @@ cr_store_list_role_partners (CrStore *self,
 
   return _cr_store_list_query (self, CR_TYPE_PARTNER,
                                "\"id\" IN (SELECT partner_id FROM roles WHERE event_id = ?1)",
-                               "\"name\" COLLATE NOCASE, \"id\"", &event_id, 1, error);
+                               "\"name\" COLLATE NOCASE, \"id\"",
+                               &(CrStoreParam) { .value = event_id }, 1, error);
 }
 
 /**
@@ -89,7 +90,7 @@ cr_store_list_sector_roles (CrStore *self,
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
   return _cr_store_list_query (self, CR_TYPE_ROLE, "\"sector_id\" = ?1", ROLE_ORDER,
-                               &feature_id, 1, error);
+                               &(CrStoreParam) { .value = feature_id }, 1, error);
 }
 
 /**

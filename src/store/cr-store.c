@@ -163,6 +163,18 @@ _cr_store_exec (sqlite3    *db,
   return TRUE;
 }
 
+/* Whether @text has more than white space: what a required text needs. */
+gboolean
+_cr_store_has_text (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 has_user_tables (sqlite3  *db,
                  gboolean *has_meta,
