@@ -23,17 +23,6 @@ typedef struct
 } Network;
 
 static gint64
-add_partner (CrStore    *store,
-             const char *name)
-{
-  g_autoptr(CrPartner) partner = cr_partner_new ();
-
-  cr_partner_set_name (partner, name);
-  g_assert_true (cr_store_insert (store, CR_RECORD (partner), NULL));
-  return cr_record_get_id (CR_RECORD (partner));
-}
-
-static gint64
 add_contact (CrStore    *store,
              gint64      partner_id,
              const char *name)
@@ -53,10 +42,10 @@ network_init (Network *n)
 
   n->store = cr_test_open_store ();
   /* Names chosen so that the partners sort as declared. */
-  n->police = add_partner (n->store, "A police zone");
-  n->fire = add_partner (n->store, "B fire service");
-  n->commune = add_partner (n->store, "C commune");
-  n->empty = add_partner (n->store, "D body without SPOC");
+  n->police = cr_test_add_partner (n->store, "A police zone", CR_PARTNER_TYPE_OTHER);
+  n->fire = cr_test_add_partner (n->store, "B fire service", CR_PARTNER_TYPE_OTHER);
+  n->commune = cr_test_add_partner (n->store, "C commune", CR_PARTNER_TYPE_OTHER);
+  n->empty = cr_test_add_partner (n->store, "D body without SPOC", CR_PARTNER_TYPE_OTHER);
   n->police_spoc = add_contact (n->store, n->police, "Police SPOC");
   n->police_deputy1 = add_contact (n->store, n->police, "Police deputy 1");
   n->police_deputy2 = add_contact (n->store, n->police, "Police deputy 2");

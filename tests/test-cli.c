@@ -9,24 +9,6 @@
 /* The command line as a user runs it: the real binary, exit statuses,
  * what it prints, and what it leaves in the database. */
 
-static int
-run_app (char **out,
-         char **err,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  va_list args;
-  const char *arg;
-
-  g_ptr_array_add (argv, (gpointer) cr_test_app_binary ());
-  va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  return cr_test_run ((const char *const *) argv->pdata, out, err);
-}
-
 static gint64
 count_rows (const char *db_path,
             const char *table)
@@ -45,7 +27,7 @@ test_version (void)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_app (&out, &err, "--version", NULL), ==, 0);
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--version", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "crisis-room " PACKAGE_VERSION "\n");
 }
 
@@ -55,7 +37,7 @@ test_help (void)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_app (&out, &err, "--help", NULL), ==, 0);
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--help", NULL), ==, 0);
   /* Every option the README promises is documented. */
   g_assert_nonnull (strstr (out, "--database"));
   g_assert_nonnull (strstr (out, "--demo"));
@@ -83,17 +65,10 @@ test_usage_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
 
-      g_ptr_array_add (argv, (gpointer) cr_test_app_binary ());
-      g_ptr_array_add (argv, (gpointer) "--database");
-      g_ptr_array_add (argv, db);
-      for (guint j = 0; cases[i][j] != NULL; j++)
-        g_ptr_array_add (argv, (gpointer) cases[i][j]);
-      g_ptr_array_add (argv, NULL);
-      g_assert_cmpint (cr_test_run ((const char *const *) argv->pdata, &out, &err), ==, 2);
+      g_assert_cmpint (cr_test_run_app_argv (db, cases[i], &out, &err), ==, 2);
       g_assert_true (g_str_has_prefix (err, "crisis-room: "));
       g_assert_nonnull (strstr (err, "--help"));
     }
@@ -113,8 +88,8 @@ test_import_list_export (void)
   g_autoptr(cJSON) json = NULL;
   cJSON *features;
 
-  g_assert_cmpint (run_app (&out, &err, "--database", db, "--import-geojson", fixture,
-                            "--event", "Papal visit test", NULL), ==, 0);
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-geojson", fixture,
+                                    "--event", "Papal visit test", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "2"));
   g_assert_nonnull (strstr (out, "Papal visit test"));
   g_assert_cmpint (count_rows (db, "features"), ==, 2);
@@ -122,21 +97,21 @@ test_import_list_export (void)
   g_clear_pointer (&err, g_free);
 
   /* Importing again into the same event (any case) adds, does not create. */
-  g_assert_cmpint (run_app (&out, &err, "--database", db, "--import-geojson", fixture,
-                            "--event", "PAPAL VISIT TEST", NULL), ==, 0);
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-geojson", fixture,
+                                    "--event", "PAPAL VISIT TEST", NULL), ==, 0);
   g_assert_cmpint (count_rows (db, "features"), ==, 4);
   g_assert_cmpint (count_rows (db, "events"), ==, 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_app (&out, &err, "--database", db, "--list-events", NULL), ==, 0);
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--list-events", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "Papal visit test\t"));
   g_assert_true (g_str_has_suffix (out, "\t4\n"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_app (&out, &err, "--database", db, "--export-geojson", export_path,
-                            "--event", "Papal visit test", NULL), ==, 0);
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--export-geojson", export_path,
+                                    "--event", "Papal visit test", NULL), ==, 0);
   g_assert_true (g_file_get_contents (export_path, &contents, NULL, NULL));
   json = cJSON_Parse (contents);
   g_assert_nonnull (json);
@@ -156,14 +131,14 @@ test_bad_input_leaves_database_unchanged (void)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_app (&out, &err, "--database", db, "--import-geojson", good,
-                            "--event", "E", NULL), ==, 0);
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-geojson", good,
+                                    "--event", "E", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* A ring of three positions: refused, named, nothing written. */
-  g_assert_cmpint (run_app (&out, &err, "--database", db, "--import-geojson", bad,
-                            "--event", "E", NULL), ==, 1);
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-geojson", bad,
+                                    "--event", "E", NULL), ==, 1);
   g_assert_nonnull (strstr (err, bad));
   g_assert_nonnull (strstr (err, "Broken zone"));
   g_assert_cmpint (count_rows (db, "features"), ==, 2);
@@ -171,36 +146,36 @@ test_bad_input_leaves_database_unchanged (void)
   g_clear_pointer (&err, g_free);
 
   /* Into a new event: the event is not created either. */
-  g_assert_cmpint (run_app (&out, &err, "--database", db, "--import-geojson", bad,
-                            "--event", "Other", NULL), ==, 1);
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-geojson", bad,
+                                    "--event", "Other", NULL), ==, 1);
   g_assert_cmpint (count_rows (db, "events"), ==, 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_app (&out, &err, "--database", db, "--import-geojson", truncated,
-                            "--event", "E", NULL), ==, 1);
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-geojson", truncated,
+                                    "--event", "E", NULL), ==, 1);
   g_assert_nonnull (strstr (err, truncated));
   g_assert_cmpint (count_rows (db, "features"), ==, 2);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_app (&out, &err, "--database", db, "--import-geojson", missing,
-                            "--event", "E", NULL), ==, 1);
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-geojson", missing,
+                                    "--event", "E", NULL), ==, 1);
   g_assert_nonnull (strstr (err, missing));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* --skip-invalid imports the good one and names the skipped one. */
-  g_assert_cmpint (run_app (&out, &err, "--database", db, "--import-geojson", bad,
-                            "--event", "E", "--skip-invalid", NULL), ==, 0);
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-geojson", bad,
+                                    "--event", "E", "--skip-invalid", NULL), ==, 0);
   g_assert_nonnull (strstr (err, "2"));
   g_assert_cmpint (count_rows (db, "features"), ==, 3);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* Exporting an event that does not exist. */
-  g_assert_cmpint (run_app (&out, &err, "--database", db, "--export-geojson", missing,
-                            "--event", "Nope", NULL), ==, 1);
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--export-geojson", missing,
+                                    "--event", "Nope", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "Nope"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
@@ -213,7 +188,7 @@ test_database_not_ours (void)
   g_autofree char *err = NULL;
 
   g_assert_true (g_file_set_contents (db, "this is not a database, just text\n", -1, NULL));
-  g_assert_cmpint (run_app (&out, &err, "--database", db, "--list-events", NULL), ==, 1);
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--list-events", NULL), ==, 1);
   g_assert_nonnull (strstr (err, db));
 }
 

@@ -15,21 +15,6 @@
  * chains, the fixes of "Needs review", "Confirmed today", roles. */
 
 static gint64
-add_partner (CrStore      *store,
-             const char   *name,
-             CrPartnerType type)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrPartner) partner = cr_partner_new ();
-
-  cr_partner_set_name (partner, name);
-  cr_partner_set_partner_type (partner, type);
-  g_assert_true (cr_store_insert (store, CR_RECORD (partner), &error));
-  g_assert_no_error (error);
-  return cr_record_get_id (CR_RECORD (partner));
-}
-
-static gint64
 add_contact (CrStore    *store,
              gint64      partner_id,
              const char *name,
@@ -89,9 +74,11 @@ static void
 directory_init (Directory *d)
 {
   d->store = cr_test_open_store ();
-  d->saint_gilles = add_partner (d->store, "Commune de Saint-Gilles", CR_PARTNER_TYPE_COMMUNE);
-  d->mobility = add_partner (d->store, "BRUXELLES MOBILITÉ", CR_PARTNER_TYPE_REGIONAL_BODY);
-  d->police = add_partner (d->store, "Zone de police Midi", CR_PARTNER_TYPE_POLICE_ZONE);
+  d->saint_gilles = cr_test_add_partner (d->store, "Commune de Saint-Gilles",
+                                         CR_PARTNER_TYPE_COMMUNE);
+  d->mobility = cr_test_add_partner (d->store, "BRUXELLES MOBILITÉ",
+                                     CR_PARTNER_TYPE_REGIONAL_BODY);
+  d->police = cr_test_add_partner (d->store, "Zone de police Midi", CR_PARTNER_TYPE_POLICE_ZONE);
   d->chloe = add_contact (d->store, d->saint_gilles, "Chloé Fictif", "Emergency planning officer",
                           "+32 470 12 34 56", "chloe.fictif@stgilles.example");
   d->marc = add_contact (d->store, d->mobility, "Marc Factice", "Crisis SPOC", "0475/11.22.33",
@@ -220,7 +207,8 @@ test_search_limit (void)
   g_autoptr(CrStore) store = cr_test_open_store ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
-  gint64 partner = add_partner (store, "Protection civile", CR_PARTNER_TYPE_CIVIL_PROTECTION);
+  gint64 partner = cr_test_add_partner (store, "Protection civile",
+                                        CR_PARTNER_TYPE_CIVIL_PROTECTION);
   gboolean truncated = FALSE;
 
   g_assert_true (cr_store_begin (store, &error));

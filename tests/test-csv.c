@@ -10,7 +10,6 @@
 #include "cr-contact-export.h"
 #include "cr-contact-import.h"
 #include "cr-csv.h"
-#include "cr-demo.h"
 #include "cr-enum-types.h"
 #include "cr-store-contacts.h"
 #include "cr-test-utils.h"
@@ -517,84 +516,19 @@ test_default_partner (void)
 
 /* ---- Round trip ---- */
 
-static CrStore *
-demo_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  CrStore *store = cr_test_open_store ();
-  gboolean loaded = FALSE;
-
-  g_assert_true (cr_demo_load (store, &loaded, &error));
-  g_assert_no_error (error);
-  g_assert_true (loaded);
-  return store;
-}
-
-/* Every contact of @a is in @b with the same values and SPOC rank, under
- * a partner of the same name and type. */
+/* Every contact of @a is in @b, as it was: CSV keeps times exactly. */
 static void
 assert_same_directory (CrStore *a,
-                       CrStore *b,
-                       gboolean exact_times)
+                       CrStore *b)
 {
-  g_autoptr(GListModel) partners = cr_store_list (a, CR_TYPE_PARTNER, NULL, 0, NULL);
-  guint n_contacts = 0;
-
   g_assert_cmpuint (n_rows (a, CR_TYPE_CONTACT), ==, n_rows (b, CR_TYPE_CONTACT));
-  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
-    {
-      g_autoptr(CrPartner) pa = g_list_model_get_item (partners, i);
-      g_autoptr(CrPartner) pb = cr_store_find_partner (b, cr_partner_get_name (pa), NULL);
-      g_autoptr(GListModel) ca = NULL;
-      g_autoptr(GListModel) cb = NULL;
-
-      g_assert_nonnull (pb);
-      g_assert_cmpint (cr_partner_get_partner_type (pa), ==, cr_partner_get_partner_type (pb));
-      ca = cr_store_list_partner_contacts (a, cr_record_get_id (CR_RECORD (pa)), NULL);
-      cb = cr_store_list_partner_contacts (b, cr_record_get_id (CR_RECORD (pb)), NULL);
-      g_assert_cmpuint (g_list_model_get_n_items (ca), ==, g_list_model_get_n_items (cb));
-      for (guint k = 0; k < g_list_model_get_n_items (ca); k++)
-        {
-          g_autoptr(CrContact) x = g_list_model_get_item (ca, k);
-          g_autoptr(CrContact) y = g_list_model_get_item (cb, k);
-          GDateTime *vx = cr_contact_get_verified_at (x);
-          GDateTime *vy = cr_contact_get_verified_at (y);
-
-          g_assert_cmpstr (cr_contact_get_name (x), ==, cr_contact_get_name (y));
-          g_assert_cmpstr (cr_contact_get_function (x), ==, cr_contact_get_function (y));
-          g_assert_cmpstr (cr_contact_get_phone_mobile (x), ==, cr_contact_get_phone_mobile (y));
-          g_assert_cmpstr (cr_contact_get_phone_office (x), ==, cr_contact_get_phone_office (y));
-          g_assert_cmpstr (cr_contact_get_phone_24_7 (x), ==, cr_contact_get_phone_24_7 (y));
-          g_assert_cmpstr (cr_contact_get_email (x), ==, cr_contact_get_email (y));
-          g_assert_cmpstr (cr_contact_get_language (x), ==, cr_contact_get_language (y));
-          g_assert_cmpint (cr_contact_get_availability (x), ==, cr_contact_get_availability (y));
-          g_assert_cmpstr (cr_contact_get_notes (x), ==, cr_contact_get_notes (y));
-          g_assert_cmpstr (cr_contact_get_verified_by (x), ==, cr_contact_get_verified_by (y));
-          g_assert_true ((vx == NULL) == (vy == NULL));
-          if (vx != NULL)
-            {
-              GTimeSpan diff = g_date_time_difference (vx, vy);
-
-              if (exact_times)
-                g_assert_cmpint (diff, ==, 0);
-              else
-                g_assert_cmpint (ABS (diff), <, G_TIME_SPAN_SECOND);
-            }
-          g_assert_cmpint (cr_store_get_spoc_rank (a, cr_record_get_id (CR_RECORD (pa)),
-                                                   cr_record_get_id (CR_RECORD (x)), NULL),
-                           ==,
-                           cr_store_get_spoc_rank (b, cr_record_get_id (CR_RECORD (pb)),
-                                                   cr_record_get_id (CR_RECORD (y)), NULL));
-          n_contacts++;
-        }
-    }
-  g_assert_cmpuint (n_contacts, >, 40);
+  g_assert_cmpuint (cr_test_assert_same_directory (a, b, TRUE), >, 40);
 }
 
 static void
 test_round_trip (void)
 {
-  g_autoptr(CrStore) demo = demo_store ();
+  g_autoptr(CrStore) demo = cr_test_open_demo_store ();
   const CrCsvExportOptions variants[] = { { ';', TRUE }, { ',', FALSE } };
 
   for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
@@ -616,7 +550,7 @@ test_round_trip (void)
       g_assert_true (cr_contact_import_run (import, copy, &counts, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (counts.n_added, ==, n);
-      assert_same_directory (demo, copy, TRUE);
+      assert_same_directory (demo, copy);
 
       /* Imported again, every row is a duplicate merged into itself. */
       g_clear_object (&import);
@@ -624,14 +558,14 @@ test_round_trip (void)
       g_assert_true (cr_contact_import_run (import, copy, &counts, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (counts.n_merged, ==, n);
-      assert_same_directory (demo, copy, TRUE);
+      assert_same_directory (demo, copy);
     }
 }
 
 static void
 test_export_file (void)
 {
-  g_autoptr(CrStore) demo = demo_store ();
+  g_autoptr(CrStore) demo = cr_test_open_demo_store ();
   g_autoptr(GError) error = NULL;
   g_autoptr(CrPartner) siamu = cr_store_find_partner (demo, "SIAMU / DBDMH", NULL);
   g_autofree char *path = cr_test_tmp_path ("siamu.csv");
@@ -675,20 +609,6 @@ test_export_file (void)
 
 /* ---- Command line ---- */
 
-static int
-run (const char *const *args,
-     char              **out,
-     char              **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-
-  g_ptr_array_add (argv, (gpointer) cr_test_app_binary ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  return cr_test_run ((const char *const *) argv->pdata, out, err);
-}
-
 static void
 test_cli (void)
 {
@@ -707,28 +627,28 @@ test_cli (void)
                                             "Jette;Joris Veronderstel;+32 4 070 04;1\n", -1, NULL));
 
   {
-    const char *args[] = { "--database", db, "--import-contacts-csv", bad, NULL };
+    const char *args[] = { "--import-contacts-csv", bad, NULL };
 
-    g_assert_cmpint (run (args, &out, &err), ==, 1);
+    g_assert_cmpint (cr_test_run_app_argv (db, args, &out, &err), ==, 1);
     g_assert_nonnull (strstr (err, "bad.csv:3: “sometimes”"));
     g_assert_nonnull (strstr (err, "Nothing was imported"));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
   }
   {
-    const char *args[] = { "--database", db, "--import-contacts-csv", good, NULL };
+    const char *args[] = { "--import-contacts-csv", good, NULL };
 
-    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_assert_cmpint (cr_test_run_app_argv (db, args, &out, &err), ==, 0);
     g_assert_nonnull (strstr (out, "Imported 2 contacts"));
     g_assert_nonnull (strstr (err, "good.csv:3: Mobile:"));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
   }
   {
-    const char *args[] = { "--database", db, "--export-contacts-csv", exported, "--partner", "JETTE", NULL };
+    const char *args[] = { "--export-contacts-csv", exported, "--partner", "JETTE", NULL };
     g_autofree char *text = NULL;
 
-    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_assert_cmpint (cr_test_run_app_argv (db, args, &out, &err), ==, 0);
     g_assert_nonnull (strstr (out, "Exported 2 contacts"));
     g_assert_true (g_file_get_contents (exported, &text, NULL, NULL));
     g_assert_nonnull (strstr (text, "Isabelle Hypothèse"));
@@ -736,25 +656,25 @@ test_cli (void)
     g_clear_pointer (&err, g_free);
   }
   {
-    const char *args[] = { "--database", db, "--export-contacts-csv", exported, "--partner", "Nobody", NULL };
+    const char *args[] = { "--export-contacts-csv", exported, "--partner", "Nobody", NULL };
 
-    g_assert_cmpint (run (args, &out, &err), ==, 1);
+    g_assert_cmpint (cr_test_run_app_argv (db, args, &out, &err), ==, 1);
     g_assert_nonnull (strstr (err, "“Nobody”"));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
   }
   {
-    const char *args[] = { "--database", db, "--list-events", "--partner", "Jette", NULL };
+    const char *args[] = { "--list-events", "--partner", "Jette", NULL };
 
-    g_assert_cmpint (run (args, &out, &err), ==, 2);
+    g_assert_cmpint (cr_test_run_app_argv (db, args, &out, &err), ==, 2);
     g_assert_nonnull (strstr (err, "--partner only applies"));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
   }
   {
-    const char *args[] = { "--database", db, "--import-contacts-csv", good, "--export-vcard", exported, NULL };
+    const char *args[] = { "--import-contacts-csv", good, "--export-vcard", exported, NULL };
 
-    g_assert_cmpint (run (args, &out, &err), ==, 2);
+    g_assert_cmpint (cr_test_run_app_argv (db, args, &out, &err), ==, 2);
   }
 }
 

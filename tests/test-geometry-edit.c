@@ -10,33 +10,12 @@
  * display. Holes and multi-geometries must come through every edit. */
 
 static CrGeometry *
-ring_new (const double *xy,
-          guint         n)
-{
-  return cr_geometry_new_linestring (xy, n);
-}
-
-/* The 10 x 10 square at (ox, oy) with a 2 x 2 hole in its middle. */
-static CrGeometry *
-square_with_hole_new (double ox,
-                      double oy)
-{
-  const double outer[] = { ox, oy, ox + 10, oy, ox + 10, oy + 10, ox, oy + 10, ox, oy };
-  const double hole[] = { ox + 4, oy + 4, ox + 4, oy + 6, ox + 6, oy + 6, ox + 6, oy + 4, ox + 4, oy + 4 };
-  CrGeometry *polygon = cr_geometry_new (CR_GEOMETRY_POLYGON);
-
-  cr_geometry_add_part (polygon, ring_new (outer, 5));
-  cr_geometry_add_part (polygon, ring_new (hole, 5));
-  return polygon;
-}
-
-static CrGeometry *
 triangle_new (void)
 {
   const double xy[] = { 0, 0, 4, 0, 0, 3, 0, 0 };
   CrGeometry *polygon = cr_geometry_new (CR_GEOMETRY_POLYGON);
 
-  cr_geometry_add_part (polygon, ring_new (xy, 4));
+  cr_geometry_add_part (polygon, cr_geometry_new_linestring (xy, 4));
   return polygon;
 }
 
@@ -48,9 +27,9 @@ multipolygon_new (void)
   CrGeometry *multi = cr_geometry_new (CR_GEOMETRY_MULTIPOLYGON);
   CrGeometry *first = cr_geometry_new (CR_GEOMETRY_POLYGON);
 
-  cr_geometry_add_part (first, ring_new (xy, 4));
+  cr_geometry_add_part (first, cr_geometry_new_linestring (xy, 4));
   cr_geometry_add_part (multi, first);
-  cr_geometry_add_part (multi, square_with_hole_new (100, 100));
+  cr_geometry_add_part (multi, cr_test_square_with_hole_new (100, 100));
   return multi;
 }
 
@@ -84,7 +63,7 @@ assert_closed (const CrGeometry *g,
 static void
 test_paths (void)
 {
-  g_autoptr(CrGeometry) polygon = square_with_hole_new (0, 0);
+  g_autoptr(CrGeometry) polygon = cr_test_square_with_hole_new (0, 0);
   g_autoptr(CrGeometry) multi = multipolygon_new ();
   g_autoptr(CrGeometry) point = cr_geometry_new_point (4.35, 50.85);
   g_autoptr(CrGeometry) lines = cr_geometry_new (CR_GEOMETRY_MULTILINESTRING);
@@ -120,7 +99,7 @@ test_paths (void)
 
   /* A collection walks its members in order, polygons' rings as rings. */
   cr_geometry_add_part (collection, cr_geometry_new_point (1, 2));
-  cr_geometry_add_part (collection, square_with_hole_new (0, 0));
+  cr_geometry_add_part (collection, cr_test_square_with_hole_new (0, 0));
   cr_geometry_add_part (collection, cr_geometry_new_linestring (b, 2));
   g_assert_cmpuint (cr_geometry_edit_n_paths (collection), ==, 4);
   cr_geometry_edit_get_path (collection, 2, &is_ring);
@@ -132,7 +111,7 @@ test_paths (void)
 static void
 test_move_vertex (void)
 {
-  g_autoptr(CrGeometry) polygon = square_with_hole_new (0, 0);
+  g_autoptr(CrGeometry) polygon = cr_test_square_with_hole_new (0, 0);
   g_autoptr(CrGeometry) original = cr_geometry_copy (polygon);
   g_autoptr(CrGeometry) moved = NULL;
   g_autoptr(CrGeometry) first = NULL;
@@ -176,7 +155,7 @@ test_move_vertex (void)
 static void
 test_insert_vertex (void)
 {
-  g_autoptr(CrGeometry) polygon = square_with_hole_new (0, 0);
+  g_autoptr(CrGeometry) polygon = cr_test_square_with_hole_new (0, 0);
   g_autoptr(CrGeometry) inserted = NULL;
   g_autoptr(CrGeometry) closing = NULL;
   g_autoptr(CrGeometry) line = NULL;
@@ -225,7 +204,7 @@ test_insert_vertex (void)
 static void
 test_delete_vertex (void)
 {
-  g_autoptr(CrGeometry) polygon = square_with_hole_new (0, 0);
+  g_autoptr(CrGeometry) polygon = cr_test_square_with_hole_new (0, 0);
   g_autoptr(CrGeometry) three = NULL;
   g_autoptr(CrGeometry) first_gone = NULL;
   g_autoptr(CrGeometry) triangle = triangle_new ();
@@ -268,7 +247,7 @@ test_delete_vertex (void)
   }
 
   /* Four vertices, but only three distinct: one more delete collapses it. */
-  cr_geometry_add_part (collapsed, ring_new (dup, 5));
+  cr_geometry_add_part (collapsed, cr_geometry_new_linestring (dup, 5));
   g_assert_null (cr_geometry_edit_delete_vertex (collapsed, 0, 3, &error));
   g_assert_error (error, CR_GEOMETRY_EDIT_ERROR, CR_GEOMETRY_EDIT_ERROR_TOO_FEW);
   g_clear_error (&error);

@@ -25,21 +25,6 @@ ring_new (const double *xy,
   return cr_geometry_new_linestring (xy, n);
 }
 
-/* The 10 x 10 square with a 2 x 2 hole in its middle; exterior CCW,
- * hole CW, as RFC 7946 wants. */
-static CrGeometry *
-square_with_hole_new (double ox,
-                      double oy)
-{
-  const double outer[] = { ox, oy, ox + 10, oy, ox + 10, oy + 10, ox, oy + 10, ox, oy };
-  const double hole[] = { ox + 4, oy + 4, ox + 4, oy + 6, ox + 6, oy + 6, ox + 6, oy + 4, ox + 4, oy + 4 };
-  CrGeometry *polygon = cr_geometry_new (CR_GEOMETRY_POLYGON);
-
-  cr_geometry_add_part (polygon, ring_new (outer, 5));
-  cr_geometry_add_part (polygon, ring_new (hole, 5));
-  return polygon;
-}
-
 static CrGeometry *
 multipoint_new (void)
 {
@@ -67,8 +52,8 @@ multipolygon_new (void)
 {
   CrGeometry *g = cr_geometry_new (CR_GEOMETRY_MULTIPOLYGON);
 
-  cr_geometry_add_part (g, square_with_hole_new (0, 0));
-  cr_geometry_add_part (g, square_with_hole_new (20, 0));
+  cr_geometry_add_part (g, cr_test_square_with_hole_new (0, 0));
+  cr_geometry_add_part (g, cr_test_square_with_hole_new (20, 0));
   return g;
 }
 
@@ -84,7 +69,7 @@ nested_collection_new (void)
   cr_geometry_add_part (inner, multipoint_new ());
   cr_geometry_add_part (outer, cr_geometry_new_point (BXL_X, BXL_Y));
   cr_geometry_add_part (outer, cr_geometry_new_linestring (line, 3));
-  cr_geometry_add_part (outer, square_with_hole_new (100, 40));
+  cr_geometry_add_part (outer, cr_test_square_with_hole_new (100, 40));
   cr_geometry_add_part (outer, multilinestring_new ());
   cr_geometry_add_part (outer, multipolygon_new ());
   cr_geometry_add_part (outer, inner);
@@ -181,7 +166,7 @@ test_construction (void)
   g_autoptr(CrGeometry) empty = cr_geometry_new (CR_GEOMETRY_POINT);
   g_autoptr(CrGeometry) line = cr_geometry_new_linestring (xy, 3);
   g_autoptr(CrGeometry) grown = cr_geometry_new (CR_GEOMETRY_LINESTRING);
-  g_autoptr(CrGeometry) polygon = square_with_hole_new (0, 0);
+  g_autoptr(CrGeometry) polygon = cr_test_square_with_hole_new (0, 0);
   CrGeometry *ref;
 
   g_assert_cmpint (point->type, ==, CR_GEOMETRY_POINT);
@@ -297,7 +282,7 @@ test_copy_equal (void)
 static void
 test_bbox (void)
 {
-  g_autoptr(CrGeometry) polygon = square_with_hole_new (2, -3);
+  g_autoptr(CrGeometry) polygon = cr_test_square_with_hole_new (2, -3);
   g_autoptr(CrGeometry) collection = nested_collection_new ();
   g_autoptr(CrGeometry) empty = cr_geometry_new (CR_GEOMETRY_COLLECTION);
   CrBBox bbox, other, empty_box;
@@ -409,7 +394,7 @@ test_wkb_round_trip (void)
   const double line[] = { 4.35, 50.84, 4.36, 50.85, -180, -90, 180, 90 };
   g_autoptr(CrGeometry) point = cr_geometry_new_point (BXL_X, BXL_Y);
   g_autoptr(CrGeometry) linestring = cr_geometry_new_linestring (line, 4);
-  g_autoptr(CrGeometry) polygon = square_with_hole_new (4.3, 50.8);
+  g_autoptr(CrGeometry) polygon = cr_test_square_with_hole_new (4.3, 50.8);
   g_autoptr(CrGeometry) multipoint = multipoint_new ();
   g_autoptr(CrGeometry) multilinestring = multilinestring_new ();
   g_autoptr(CrGeometry) multipolygon = multipolygon_new ();
@@ -727,7 +712,7 @@ test_wkb_hostile (void)
 static void
 test_gpkg_blob (void)
 {
-  g_autoptr(CrGeometry) polygon = square_with_hole_new (4.3, 50.8);
+  g_autoptr(CrGeometry) polygon = cr_test_square_with_hole_new (4.3, 50.8);
   g_autoptr(CrGeometry) point = cr_geometry_new_point (BXL_X, BXL_Y);
   g_autoptr(CrGeometry) empty_point = cr_geometry_new (CR_GEOMETRY_POINT);
   g_autoptr(CrGeometry) empty_collection = cr_geometry_new (CR_GEOMETRY_COLLECTION);
@@ -851,7 +836,7 @@ test_gpkg_blob (void)
 static void
 test_gpkg_envelope (void)
 {
-  g_autoptr(CrGeometry) polygon = square_with_hole_new (4.3, 50.8);
+  g_autoptr(CrGeometry) polygon = cr_test_square_with_hole_new (4.3, 50.8);
   g_autoptr(CrGeometry) point = cr_geometry_new_point (BXL_X, BXL_Y);
   g_autoptr(CrGeometry) empty = cr_geometry_new (CR_GEOMETRY_LINESTRING);
   g_autoptr(GByteArray) blob = g_byte_array_new ();
@@ -974,7 +959,7 @@ test_orientation (void)
   g_assert_cmpfloat (cr_ring_signed_area (polygon->parts[0]->coords, 5), <, 0);
   g_assert_cmpfloat (cr_ring_signed_area (polygon->parts[1]->coords, 5), >, 0);
   cr_geometry_add_part (multi, cr_geometry_copy (polygon));
-  cr_geometry_add_part (multi, square_with_hole_new (20, 20));
+  cr_geometry_add_part (multi, cr_test_square_with_hole_new (20, 20));
   cr_geometry_add_part (collection, cr_geometry_copy (multi));
   cr_geometry_add_part (collection, cr_geometry_copy (line));
 
@@ -1013,7 +998,7 @@ test_orientation (void)
 static void
 test_contains_point (void)
 {
-  g_autoptr(CrGeometry) polygon = square_with_hole_new (0, 0);
+  g_autoptr(CrGeometry) polygon = cr_test_square_with_hole_new (0, 0);
   g_autoptr(CrGeometry) multi = multipolygon_new ();
   g_autoptr(CrGeometry) triangle = cr_geometry_new (CR_GEOMETRY_POLYGON);
   g_autoptr(CrGeometry) point = cr_geometry_new_point (1, 1);

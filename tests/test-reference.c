@@ -361,24 +361,6 @@ test_import_all_or_nothing (void)
   g_assert_cmpint (cr_store_count (store, CR_TYPE_FEATURE, "layer_id", result->layer_id, NULL), ==, 1);
 }
 
-static int
-run_cli (char **out,
-         char **err,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  va_list args;
-  const char *arg;
-
-  g_ptr_array_add (argv, (gpointer) cr_test_app_binary ());
-  va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  return cr_test_run ((const char *const *) argv->pdata, out, err);
-}
-
 static void
 test_cli (void)
 {
@@ -393,8 +375,8 @@ test_cli (void)
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_cli (&out, &err, "--database", db, "--import-reference", good, "--layer", "Sectors",
-                              NULL), ==, 0);
+    g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-reference", good,
+                                      "--layer", "Sectors", NULL), ==, 0);
     g_assert_nonnull (strstr (out, "Imported 5 features into the reference layer “Sectors” (new layer)."));
   }
   {
@@ -402,8 +384,8 @@ test_cli (void)
     g_autofree char *err = NULL;
 
     /* A bad file: exit 1, says why, and leaves the file as it was. */
-    g_assert_cmpint (run_cli (&out, &err, "--database", db, "--import-reference", bad, "--layer", "Bad",
-                              NULL), ==, 1);
+    g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-reference", bad,
+                                      "--layer", "Bad", NULL), ==, 1);
     g_assert_nonnull (strstr (err, "Beyond the pole"));
     g_assert_nonnull (strstr (err, "Nothing was imported"));
   }
@@ -412,26 +394,29 @@ test_cli (void)
     g_autofree char *err = NULL;
 
     /* Usage errors: exit 2. */
-    g_assert_cmpint (run_cli (&out, &err, "--database", db, "--import-reference", good, NULL), ==, 2);
+    g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-reference", good,
+                                      NULL), ==, 2);
     g_assert_nonnull (strstr (err, "--layer"));
   }
   {
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_cli (&out, &err, "--database", db, "--layer", "Sectors", NULL), ==, 2);
+    g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--layer", "Sectors", NULL),
+                     ==, 2);
     g_assert_nonnull (strstr (err, "--import-reference"));
   }
   {
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_cli (&out, &err, "--database", db, "--import-reference", good, "--layer", "Sectors",
-                              "--event", "Visit", NULL), ==, 2);
+    g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-reference", good,
+                                      "--layer", "Sectors", "--event", "Visit", NULL), ==, 2);
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_cli (&out, &err, "--database", db, "--import-reference", good, "--layer", "Sectors",
-                              "--import-geojson", good, NULL), ==, 2);
+    g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-reference", good,
+                                      "--layer", "Sectors", "--import-geojson", good, NULL),
+                     ==, 2);
   }
 
   store = cr_store_open (db, &error);

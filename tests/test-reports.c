@@ -769,24 +769,6 @@ test_times (void)
 
 /* ---- Command line ---- */
 
-static int
-run_app (char **out,
-         char **err,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  va_list args;
-  const char *arg;
-
-  g_ptr_array_add (argv, (gpointer) cr_test_app_binary ());
-  va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  return cr_test_run ((const char *const *) argv->pdata, out, err);
-}
-
 static void
 test_cli (void)
 {
@@ -806,7 +788,7 @@ test_cli (void)
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_app (&out, &err, "--help", NULL), ==, 0);
+    g_assert_cmpint (cr_test_run_app (&out, &err, "--help", NULL), ==, 0);
     assert_contains (out, "--verify-logbook");
     assert_contains (out, "--export-activation-report=FILE");
     assert_contains (out, "--activation=ID");
@@ -821,7 +803,8 @@ test_cli (void)
     g_autofree char *line = g_strdup_printf ("%s\tKOEKELBERG – Papal visit\tFull\t2024-09-26 08:00\t-\t1/4\t",
                                              id);
 
-    g_assert_cmpint (run_app (&out, &err, "--database", db, "--list-activations", NULL), ==, 0);
+    g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--list-activations", NULL),
+                     ==, 0);
     assert_contains (out, line);
   }
   {
@@ -829,8 +812,9 @@ test_cli (void)
     g_autofree char *err = NULL;
     g_autofree char *contents = NULL;
 
-    g_assert_cmpint (run_app (&out, &err, "--database", db, "--export-activation-report", csv,
-                              "--activation", id, NULL), ==, 0);
+    g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db,
+                                      "--export-activation-report", csv, "--activation", id, NULL),
+                     ==, 0);
     g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
     assert_contains (contents, "Draft the drone-ban order");
   }
@@ -838,8 +822,9 @@ test_cli (void)
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_app (&out, &err, "--database", db, "--export-activation-report", pdf,
-                              "--activation", id, NULL), ==, 0);
+    g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db,
+                                      "--export-activation-report", pdf, "--activation", id, NULL),
+                     ==, 0);
     g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   }
   {
@@ -847,8 +832,9 @@ test_cli (void)
     g_autofree char *err = NULL;
     g_autofree char *contents = NULL;
 
-    g_assert_cmpint (run_app (&out, &err, "--database", db, "--export-handover", md,
-                              "--from", "2024-09-26T06:00", "--to", "2024-09-26 14:00", NULL), ==, 0);
+    g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--export-handover", md,
+                                      "--from", "2024-09-26T06:00", "--to", "2024-09-26 14:00",
+                                      NULL), ==, 0);
     g_assert_true (g_file_get_contents (md, &contents, NULL, NULL));
     assert_contains (contents, "2024-09-26 06:00 CEST – 2024-09-26 14:00 CEST");
     assert_contains (contents, "Crowd surge");
@@ -858,8 +844,9 @@ test_cli (void)
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_app (&out, &err, "--database", db, "--export-activation-report", csv,
-                              "--activation", "4242", NULL), ==, 1);
+    g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db,
+                                      "--export-activation-report", csv, "--activation", "4242",
+                                      NULL), ==, 1);
     assert_contains (err, "no activation 4242");
   }
   /* Usage errors: exit 2. */
@@ -880,17 +867,10 @@ test_cli (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
       {
-        g_autoptr(GPtrArray) argv = g_ptr_array_new ();
         g_autofree char *out = NULL;
         g_autofree char *err = NULL;
 
-        g_ptr_array_add (argv, (gpointer) cr_test_app_binary ());
-        g_ptr_array_add (argv, (gpointer) "--database");
-        g_ptr_array_add (argv, db);
-        for (guint j = 0; cases[i][j] != NULL; j++)
-          g_ptr_array_add (argv, (gpointer) cases[i][j]);
-        g_ptr_array_add (argv, NULL);
-        g_assert_cmpint (cr_test_run ((const char *const *) argv->pdata, &out, &err), ==, 2);
+        g_assert_cmpint (cr_test_run_app_argv (db, cases[i], &out, &err), ==, 2);
         g_test_message ("%s", err);
         g_assert_cmpstr (err, !=, "");
       }

@@ -19,17 +19,6 @@
  * crisis centre, accept and reject, confirmations. */
 
 static gint64
-add_partner (CrStore    *store,
-             const char *name)
-{
-  g_autoptr(CrPartner) partner = cr_partner_new ();
-
-  cr_partner_set_name (partner, name);
-  g_assert_true (cr_store_insert (store, CR_RECORD (partner), NULL));
-  return cr_record_get_id (CR_RECORD (partner));
-}
-
-static gint64
 add_contact (CrStore    *store,
              gint64      partner_id,
              const char *name,
@@ -114,17 +103,17 @@ directory_init (Directory *d)
   fresh = g_date_time_add_days (d->now, -10);
   old = g_date_time_add_days (d->now, -200);
 
-  d->clean = add_partner (d->store, "A clean partner");
+  d->clean = cr_test_add_partner (d->store, "A clean partner", CR_PARTNER_TYPE_OTHER);
   d->clean_spoc = add_contact (d->store, d->clean, "Clean SPOC", fresh, "02 000 00 11");
   d->clean_deputy = add_contact (d->store, d->clean, "Clean deputy", fresh, NULL);
   g_assert_true (cr_store_set_spoc_chain (d->store, d->clean, (gint64[]) { d->clean_spoc, d->clean_deputy }, 2, NULL));
 
-  d->no_spoc = add_partner (d->store, "B partner without SPOC");
+  d->no_spoc = cr_test_add_partner (d->store, "B partner without SPOC", CR_PARTNER_TYPE_OTHER);
   d->lone = add_contact (d->store, d->no_spoc, "Lone contact", fresh, "02 000 00 22");
 
-  d->empty = add_partner (d->store, "C empty partner");
+  d->empty = cr_test_add_partner (d->store, "C empty partner", CR_PARTNER_TYPE_OTHER);
 
-  d->single = add_partner (d->store, "D single SPOC");
+  d->single = cr_test_add_partner (d->store, "D single SPOC", CR_PARTNER_TYPE_OTHER);
   d->single_spoc = add_contact (d->store, d->single, "Single SPOC", fresh, "+32 4 070 04");
   d->stale = add_contact (d->store, d->single, "Stale contact", old, NULL);
   d->never = add_contact (d->store, d->single, "Never verified", NULL, NULL);
@@ -212,7 +201,7 @@ test_period (void)
   g_autoptr(GDateTime) hundred_days = g_date_time_add_days (now, -100);
   g_autoptr(GDateTime) exactly = g_date_time_add_days (now, -180);
   g_autoptr(GDateTime) one_more_second = g_date_time_add_seconds (exactly, -1);
-  gint64 partner = add_partner (store, "P");
+  gint64 partner = cr_test_add_partner (store, "P", CR_PARTNER_TYPE_OTHER);
   gint64 a = add_contact (store, partner, "A", hundred_days, "02 000 00 11");
   gint64 b = add_contact (store, partner, "B", exactly, NULL);
   gint64 c = add_contact (store, partner, "C", one_more_second, NULL);
@@ -361,8 +350,8 @@ centre_init (Centre *c)
   guint n = 0;
 
   c->store = cr_test_open_store ();
-  add_partner (c->store, "Another partner");
-  c->partner = add_partner (c->store, "Zone de police Midi");
+  cr_test_add_partner (c->store, "Another partner", CR_PARTNER_TYPE_OTHER);
+  c->partner = cr_test_add_partner (c->store, "Zone de police Midi", CR_PARTNER_TYPE_OTHER);
   c->gaelle = add_contact (c->store, c->partner, "Gaëlle Modèle", verified, "+32 2 000 05 92");
   c->hendrik = add_contact (c->store, c->partner, "Hendrik Proef", verified, "+32 2 000 06 66");
   c->desk = add_contact (c->store, c->partner, "Dispatching Midi", verified, "+32 2 000 05 55");

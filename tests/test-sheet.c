@@ -36,12 +36,8 @@ demo_open (Demo *demo)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CrEvent) event = NULL;
-  gboolean loaded = FALSE;
 
-  demo->store = cr_test_open_store ();
-  g_assert_true (cr_demo_load (demo->store, &loaded, &error));
-  g_assert_no_error (error);
-  g_assert_true (loaded);
+  demo->store = cr_test_open_demo_store ();
   event = cr_store_find_event (demo->store, CR_DEMO_EVENT_NAME, &error);
   g_assert_no_error (error);
   g_assert_nonnull (event);
@@ -1034,26 +1030,6 @@ test_async (void)
   demo_close (&demo);
 }
 
-static int
-run_app (char **out,
-         char **err,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  va_list args;
-  const char *arg;
-
-  g_clear_pointer (out, g_free);
-  g_clear_pointer (err, g_free);
-  g_ptr_array_add (argv, (gpointer) cr_test_app_binary ());
-  va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  return cr_test_run ((const char *const *) argv->pdata, out, err);
-}
-
 static void
 test_cli (void)
 {
@@ -1065,7 +1041,7 @@ test_cli (void)
   g_autoptr(GError) error = NULL;
   cairo_surface_t *surface;
 
-#define RUN(...) run_app (&out, &err, __VA_ARGS__, NULL)
+#define RUN(...) cr_test_run_app (&out, &err, __VA_ARGS__, NULL)
 
   /* Usage errors: 2. */
   g_assert_cmpint (RUN ("--database", db, "--export-sheet", pdf), ==, 2);
