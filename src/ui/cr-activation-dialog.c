@@ -10,6 +10,7 @@
 #include "cr-enum-types.h"
 #include "cr-labels.h"
 #include "cr-time.h"
+#include "cr-ui-utils.h"
 
 /**
  * CrActivationDialog:
@@ -103,14 +104,6 @@ count_items (CrActivationDialog *self,
   return n;
 }
 
-static void
-show_error (CrActivationDialog *self,
-            const char         *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
 static gboolean
 is_blank (const char *text)
 {
@@ -153,9 +146,9 @@ validate_cb (CrActivationDialog *self)
        cr_datetime_row_get_valid (self->start_row) && cr_datetime_row_get_datetime (self->start_row) != NULL;
   gtk_widget_set_sensitive (GTK_WIDGET (self->accept_button), ok);
   if (!cr_datetime_row_get_valid (self->start_row))
-    show_error (self, cr_datetime_row_get_error (self->start_row));
+    cr_ui_show_error_label (self->error_label, cr_datetime_row_get_error (self->start_row));
   else
-    show_error (self, NULL);
+    cr_ui_show_error_label (self->error_label, NULL);
 }
 
 /* The templates of the kind: "the kind's" first (every template that
@@ -411,10 +404,10 @@ cr_activation_dialog_save (CrActivationDialog *self)
 
   if (!cr_datetime_row_get_valid (self->start_row))
     {
-      show_error (self, cr_datetime_row_get_error (self->start_row));
+      cr_ui_show_error_label (self->error_label, cr_datetime_row_get_error (self->start_row));
       return 0;
     }
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  name = cr_ui_entry_text (self->name_row);
   request.event_id = is_incident (self) ? 0 : cr_record_get_id (CR_RECORD (self->event));
   request.name = name;
   request.level = adw_combo_row_get_selected (self->level_row);
@@ -424,7 +417,7 @@ cr_activation_dialog_save (CrActivationDialog *self)
   id = cr_store_open_activation (self->store, &request, &error);
   if (id == 0)
     {
-      show_error (self, error->message);
+      cr_ui_show_error_label (self->error_label, error->message);
       return 0;
     }
   g_signal_emit (self, signals[OPENED], 0, id);

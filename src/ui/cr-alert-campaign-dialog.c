@@ -9,6 +9,7 @@
 #include "cr-alert-campaign-dialog.h"
 #include "cr-labels.h"
 #include "cr-store-contacts.h"
+#include "cr-ui-utils.h"
 
 /**
  * CrAlertCampaignDialog:
@@ -65,7 +66,7 @@ n_chosen (CrAlertCampaignDialog *self)
 static void
 validate_cb (CrAlertCampaignDialog *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  g_autofree char *name = cr_ui_entry_text (self->name_row);
   gboolean all = gtk_switch_get_active (self->all_switch);
 
   gtk_widget_set_visible (GTK_WIDGET (self->partners_group), !all);
@@ -318,7 +319,7 @@ cr_alert_campaign_dialog_start (CrAlertCampaignDialog *self)
 
   g_return_val_if_fail (CR_IS_ALERT_CAMPAIGN_DIALOG (self), FALSE);
 
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  name = cr_ui_entry_text (self->name_row);
   if (*name == '\0')
     {
       cr_alert_campaign_dialog_set_error (self, _("Name the alert test, e.g. “Alert test March”."));
@@ -342,8 +343,7 @@ cr_alert_campaign_dialog_set_error (CrAlertCampaignDialog *self,
 {
   g_return_if_fail (CR_IS_ALERT_CAMPAIGN_DIALOG (self));
 
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  cr_ui_show_error_label (self->error_label, message);
 }
 
 /**

@@ -94,12 +94,6 @@ phone_check (CrContactEditor *self,
     }
 }
 
-static char *
-row_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
 static void
 set_row_error (AdwEntryRow *row,
                gboolean     error)
@@ -110,27 +104,19 @@ set_row_error (AdwEntryRow *row,
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 }
 
-static void
-show_error (CrContactEditor *self,
-            const char      *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
 /* Checks the form: the name is needed; a number or an address, when
  * given, must be valid. Each row says what it found on its right. */
 static gboolean
 check (CrContactEditor *self,
        char           **message)
 {
-  g_autofree char *name = row_text (self->name_row);
-  g_autofree char *email = row_text (self->email_row);
+  g_autofree char *name = cr_ui_entry_text (self->name_row);
+  g_autofree char *email = cr_ui_entry_text (self->email_row);
   gboolean ok = *name != '\0';
 
   for (CrPhoneField field = 0; field < CR_N_PHONE_FIELDS; field++)
     {
-      g_autofree char *typed = row_text (phone_row (self, field));
+      g_autofree char *typed = cr_ui_entry_text (phone_row (self, field));
       g_autoptr(GError) error = NULL;
       g_autofree char *e164 = NULL;
       GtkLabel *label = phone_check (self, field);
@@ -182,7 +168,7 @@ static void
 validate_cb (CrContactEditor *self)
 {
   check (self, NULL);
-  show_error (self, NULL);
+  cr_ui_show_error_label (self->error_label, NULL);
 }
 
 static void
@@ -214,7 +200,7 @@ cr_contact_editor_save (CrContactEditor *self,
 
   if (!check (self, &message))
     {
-      show_error (self, message);
+      cr_ui_show_error_label (self->error_label, message);
       g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID, message);
       return FALSE;
     }
@@ -223,10 +209,10 @@ cr_contact_editor_save (CrContactEditor *self,
   if (self->contact == NULL)
     cr_contact_set_partner_id (contact, self->partner_id);
   {
-    g_autofree char *name = row_text (self->name_row);
-    g_autofree char *function = row_text (self->function_row);
-    g_autofree char *email = row_text (self->email_row);
-    g_autofree char *notes = row_text (self->notes_row);
+    g_autofree char *name = cr_ui_entry_text (self->name_row);
+    g_autofree char *function = cr_ui_entry_text (self->function_row);
+    g_autofree char *email = cr_ui_entry_text (self->email_row);
+    g_autofree char *notes = cr_ui_entry_text (self->notes_row);
 
     cr_contact_set_name (contact, name);
     set_optional (contact, cr_contact_set_function, function);
@@ -235,7 +221,7 @@ cr_contact_editor_save (CrContactEditor *self,
   }
   for (CrPhoneField field = 0; field < CR_N_PHONE_FIELDS; field++)
     {
-      g_autofree char *typed = row_text (phone_row (self, field));
+      g_autofree char *typed = cr_ui_entry_text (phone_row (self, field));
 
       cr_phone_field_set (contact, field, *typed != '\0' ? typed : NULL);
     }
@@ -250,7 +236,7 @@ cr_contact_editor_save (CrContactEditor *self,
                                                        : CR_CHAIN_ROLE_NONE,
                                   &local_error))
     {
-      show_error (self, local_error->message);
+      cr_ui_show_error_label (self->error_label, local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }

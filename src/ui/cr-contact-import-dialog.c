@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cr-contact-import-dialog.h"
+#include "cr-ui-utils.h"
 
 /**
  * CrContactImportDialog:
@@ -769,7 +770,7 @@ cr_contact_import_dialog_check (CrContactImportDialog *self)
   g_return_if_fail (CR_IS_CONTACT_IMPORT_DIALOG (self));
   g_return_if_fail (self->import != NULL && !self->busy);
 
-  partner = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->default_partner_row))));
+  partner = cr_ui_entry_text (self->default_partner_row);
   cr_contact_import_set_default_partner (self->import, partner);
   job = g_new0 (Job, 1);
   job->op = OP_ANALYSE;

@@ -7,6 +7,7 @@
 
 #include "cr-datetime-row.h"
 #include "cr-time.h"
+#include "cr-ui-utils.h"
 
 /**
  * CrDatetimeRow:
@@ -59,15 +60,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 #define DISPLAY_FORMAT "%d/%m/%Y %H:%M"
-
-static gboolean
-same_time (GDateTime *a,
-           GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return g_date_time_equal (a, b);
-}
 
 /* The typed text as a UTC time. Years outside 1900–2200 are typing
  * slips ("26/09/24"), not dates the crisis centre plans for. */
@@ -185,7 +177,7 @@ take_datetime (CrDatetimeRow *self,
 {
   g_autoptr(GDateTime) utc = datetime ? g_date_time_to_utc (datetime) : NULL;
 
-  if (same_time (self->datetime, utc))
+  if (cr_ui_same_time (self->datetime, utc))
     return;
   g_clear_pointer (&self->datetime, g_date_time_unref);
   self->datetime = g_steal_pointer (&utc);

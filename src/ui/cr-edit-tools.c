@@ -218,52 +218,36 @@ set_tool_activated (GSimpleAction *action,
     cr_edit_layer_set_tool (self->layer, tool);
 }
 
-static void
-delete_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+/* Actions that only pass on to the layer, told apart by name as in
+ * set_tool_activated(). */
+static const struct
 {
-  cr_edit_layer_delete_feature (tools_from (user_data)->layer);
-}
+  const char *action;
+  gboolean (*run) (CrEditLayer *layer);
+} layer_commands[] = {
+  { "delete", cr_edit_layer_delete_feature },
+  { "delete-vertex", cr_edit_layer_delete_vertex },
+  { "delete-selection", cr_edit_layer_delete },
+  { "finish", cr_edit_layer_finish },
+  { "remove-last-vertex", cr_edit_layer_remove_last_vertex },
+  { "cancel", cr_edit_layer_cancel },
+};
 
 static void
-delete_vertex_activated (GSimpleAction *action,
+layer_command_activated (GSimpleAction *action,
                          GVariant      *parameter,
                          gpointer       user_data)
 {
-  cr_edit_layer_delete_vertex (tools_from (user_data)->layer);
-}
+  CrEditTools *self = tools_from (user_data);
+  const char *name = g_action_get_name (G_ACTION (action));
 
-static void
-delete_selection_activated (GSimpleAction *action,
-                            GVariant      *parameter,
-                            gpointer       user_data)
-{
-  cr_edit_layer_delete (tools_from (user_data)->layer);
-}
-
-static void
-finish_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  cr_edit_layer_finish (tools_from (user_data)->layer);
-}
-
-static void
-remove_last_vertex_activated (GSimpleAction *action,
-                              GVariant      *parameter,
-                              gpointer       user_data)
-{
-  cr_edit_layer_remove_last_vertex (tools_from (user_data)->layer);
-}
-
-static void
-cancel_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  cr_edit_layer_cancel (tools_from (user_data)->layer);
+  for (guint i = 0; i < G_N_ELEMENTS (layer_commands); i++)
+    if (g_str_equal (name, layer_commands[i].action))
+      {
+        layer_commands[i].run (self->layer);
+        return;
+      }
+  g_assert_not_reached ();
 }
 
 static const GActionEntry action_entries[] = {
@@ -274,12 +258,12 @@ static const GActionEntry action_entries[] = {
   { "line", set_tool_activated },
   { "point", set_tool_activated },
   { "circle", set_tool_activated },
-  { "delete", delete_activated },
-  { "delete-vertex", delete_vertex_activated },
-  { "delete-selection", delete_selection_activated },
-  { "finish", finish_activated },
-  { "remove-last-vertex", remove_last_vertex_activated },
-  { "cancel", cancel_activated },
+  { "delete", layer_command_activated },
+  { "delete-vertex", layer_command_activated },
+  { "delete-selection", layer_command_activated },
+  { "finish", layer_command_activated },
+  { "remove-last-vertex", layer_command_activated },
+  { "cancel", layer_command_activated },
 };
 
 /* Single keys belong to a text field that has the focus, and to the

@@ -10,6 +10,7 @@
 #include "cr-event-copy-dialog.h"
 #include "cr-event-sidebar.h"
 #include "cr-time.h"
+#include "cr-ui-utils.h"
 
 /**
  * CrEventCopyDialog:
@@ -177,14 +178,6 @@ update_summary (CrEventCopyDialog *self)
   gtk_label_set_text (self->summary_label, summary);
 }
 
-static void
-show_error (CrEventCopyDialog *self,
-            const char        *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
 static gboolean
 check (CrEventCopyDialog *self,
        gboolean           saving,
@@ -233,7 +226,7 @@ validate_cb (CrEventCopyDialog *self)
   if (self->store == NULL || self->updating > 0)
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->accept_button), check (self, FALSE, &message));
-  show_error (self, message);
+  cr_ui_show_error_label (self->error_label, message);
   update_summary (self);
 }
 
@@ -478,7 +471,7 @@ cr_event_copy_dialog_new (CrStore   *store,
   /* Archived events too: last year's is most often archived. */
   events = cr_store_list_events (store, TRUE, &error);
   if (events == NULL)
-    show_error (self, error->message);
+    cr_ui_show_error_label (self->error_label, error->message);
   else
     for (guint i = 0; i < g_list_model_get_n_items (events); i++)
       {
@@ -596,7 +589,7 @@ cr_event_copy_dialog_save (CrEventCopyDialog *self)
 
   if (!check (self, TRUE, &message))
     {
-      show_error (self, message);
+      cr_ui_show_error_label (self->error_label, message);
       gtk_widget_set_sensitive (GTK_WIDGET (self->accept_button), FALSE);
       return FALSE;
     }
@@ -608,7 +601,7 @@ cr_event_copy_dialog_save (CrEventCopyDialog *self)
                             gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                             get_shift (self), flags, &new_id, &error))
     {
-      show_error (self, error->message);
+      cr_ui_show_error_label (self->error_label, error->message);
       return FALSE;
     }
   g_signal_emit (self, signals[SAVED], 0, new_id);

@@ -9,6 +9,7 @@
 #include "cr-enum-types.h"
 #include "cr-event-dialog.h"
 #include "cr-labels.h"
+#include "cr-ui-utils.h"
 
 /**
  * CrEventDialog:
@@ -45,14 +46,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-show_error (CrEventDialog *self,
-            const char    *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
 
 static void
 set_row_error (GtkWidget *row,
@@ -123,7 +116,7 @@ validate_cb (CrEventDialog *self)
     return;
   ok = check (self, FALSE, &message);
   gtk_widget_set_sensitive (GTK_WIDGET (self->accept_button), ok);
-  show_error (self, message);
+  cr_ui_show_error_label (self->error_label, message);
 }
 
 static gboolean
@@ -381,18 +374,18 @@ cr_event_dialog_save (CrEventDialog *self)
 
   if (!check (self, TRUE, &message))
     {
-      show_error (self, message);
+      cr_ui_show_error_label (self->error_label, message);
       gtk_widget_set_sensitive (GTK_WIDGET (self->accept_button), FALSE);
       return FALSE;
     }
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  name = cr_ui_entry_text (self->name_row);
   if (self->event != NULL)
     ok = save_rename (self, name, &error);
   else
     ok = save_create (self, name, &error);
   if (!ok)
     {
-      show_error (self, error->message);
+      cr_ui_show_error_label (self->error_label, error->message);
       return FALSE;
     }
   gtk_window_close (GTK_WINDOW (self));

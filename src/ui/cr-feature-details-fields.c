@@ -9,6 +9,7 @@
 #include "cr-feature-details-private.h"
 #include "cr-itinerary.h"
 #include "cr-labels.h"
+#include "cr-ui-utils.h"
 
 /* The feature's own fields in the details pane: header, name, kind,
  * responsible partner, active window, notes, the radius of a circle,
@@ -131,21 +132,6 @@ parse_radius (const char *text,
 
 /* Writing */
 
-/* Writes @edited, a changed copy of the feature as last read. */
-static gboolean
-write_feature (CrFeatureDetails *self,
-               const char       *label,
-               CrFeature        *edited)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (!_cr_feature_details_begin (self, label))
-    return FALSE;
-  ok = cr_history_update (self->history, CR_RECORD (edited), &error);
-  return _cr_feature_details_end (self, ok, error);
-}
-
 static CrFeature *
 edit_copy (CrFeatureDetails *self)
 {
@@ -192,7 +178,7 @@ commit_name (CrFeatureDetails *self)
 
   if (!_cr_feature_details_can_edit (self) || !name_dirty (self))
     return;
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  name = cr_ui_entry_text (self->name_row);
   if (*name == '\0')
     {
       set_inline_error (GTK_WIDGET (self->name_row), self->name_error,
@@ -216,7 +202,7 @@ commit_name (CrFeatureDetails *self)
   /* What was typed is now what the store has, whatever happens next. */
   g_free (self->shown_name);
   self->shown_name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  write_feature (self, _("Rename Feature"), edited);
+  _cr_feature_details_update (self, _("Rename Feature"), CR_RECORD (edited));
 }
 
 static void
@@ -233,7 +219,7 @@ name_changed_cb (CrFeatureDetails *self)
 
   if (self->loading > 0 || !gtk_widget_get_visible (GTK_WIDGET (self->name_error)))
     return;
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  name = cr_ui_entry_text (self->name_row);
   if (*name != '\0' && g_utf8_strlen (name, -1) <= MAX_NAME_CHARS)
     set_inline_error (GTK_WIDGET (self->name_row), self->name_error, NULL);
 }
@@ -308,7 +294,7 @@ kind_selected_cb (CrFeatureDetails *self)
     return;
   edited = edit_copy (self);
   cr_feature_set_kind (edited, cr_feature_kind_get_code (kind));
-  write_feature (self, _("Change Kind"), edited);
+  _cr_feature_details_update (self, _("Change Kind"), CR_RECORD (edited));
 }
 
 static char *
@@ -362,7 +348,7 @@ partner_selected_cb (CrFeatureDetails *self)
     return;
   edited = edit_copy (self);
   cr_feature_set_partner_id (edited, id);
-  write_feature (self, _("Change Responsible Partner"), edited);
+  _cr_feature_details_update (self, _("Change Responsible Partner"), CR_RECORD (edited));
 }
 
 static guint
@@ -376,15 +362,6 @@ partner_position (CrFeatureDetails *self,
 }
 
 /* Active from / until */
-
-static gboolean
-same_time (GDateTime *a,
-           GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return g_date_time_equal (a, b);
-}
 
 static gboolean
 times_dirty (CrFeatureDetails *self)
@@ -411,13 +388,13 @@ commit_times (CrFeatureDetails *self)
       return;
     }
   set_inline_error (GTK_WIDGET (self->to_row), self->time_error, NULL);
-  if (same_time (from, cr_feature_get_active_from (self->feature)) &&
-      same_time (to, cr_feature_get_active_to (self->feature)))
+  if (cr_ui_same_time (from, cr_feature_get_active_from (self->feature)) &&
+      cr_ui_same_time (to, cr_feature_get_active_to (self->feature)))
     return;
   edited = edit_copy (self);
   cr_feature_set_active_from (edited, from);
   cr_feature_set_active_to (edited, to);
-  write_feature (self, _("Change Active Time"), edited);
+  _cr_feature_details_update (self, _("Change Active Time"), CR_RECORD (edited));
 }
 
 /* A time picked in the calendar, or cleared, is set at once; a typed
@@ -427,14 +404,8 @@ time_changed_cb (CrFeatureDetails *self,
                  GParamSpec       *pspec,
                  CrDatetimeRow    *row)
 {
-  if (self->loading > 0)
-    return;
-  if (_cr_feature_details_typing_in (GTK_WIDGET (row)))
-    {
-      self->times_pending = TRUE;
-      return;
-    }
-  commit_times (self);
+  if (_cr_feature_details_time_commit_now (self, row, &self->times_pending))
+    commit_times (self);
 }
 
 static void
@@ -451,8 +422,7 @@ time_key_cb (GtkEventControllerKey *controller,
              GdkModifierType        state,
              CrFeatureDetails      *self)
 {
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
-      self->times_pending)
+  if (_cr_feature_details_is_enter (keyval) && self->times_pending)
     commit_times (self);
   return GDK_EVENT_PROPAGATE;
 }
@@ -494,7 +464,7 @@ commit_notes (CrFeatureDetails *self)
     return;
   edited = edit_copy (self);
   cr_feature_set_notes (edited, *text != '\0' ? text : NULL);
-  write_feature (self, _("Edit Notes"), edited);
+  _cr_feature_details_update (self, _("Edit Notes"), CR_RECORD (edited));
 }
 
 static void
@@ -546,7 +516,7 @@ commit_radius (CrFeatureDetails *self)
   edited = edit_copy (self);
   cr_feature_set_geometry (edited, circle);
   cr_feature_set_radius_m (edited, radius);
-  write_feature (self, _("Change Radius"), edited);
+  _cr_feature_details_update (self, _("Change Radius"), CR_RECORD (edited));
 }
 
 static void

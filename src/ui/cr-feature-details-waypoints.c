@@ -9,6 +9,7 @@
 #include "cr-feature-details-private.h"
 #include "cr-itinerary.h"
 #include "cr-time.h"
+#include "cr-ui-utils.h"
 
 /* The itinerary part of the details pane: its waypoints in route order,
  * each a row that opens on its name, planned time and position, with
@@ -120,30 +121,7 @@ find_waypoint (CrFeatureDetails *self,
   return NULL;
 }
 
-static gboolean
-same_time (GDateTime *a,
-           GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return g_date_time_equal (a, b);
-}
-
 /* Editing one waypoint */
-
-static gboolean
-update_waypoint (CrFeatureDetails *self,
-                 const char       *label,
-                 CrWaypoint       *edited)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (!_cr_feature_details_begin (self, label))
-    return FALSE;
-  ok = cr_history_update (self->history, CR_RECORD (edited), &error);
-  return _cr_feature_details_end (self, ok, error);
-}
 
 static gboolean
 name_dirty (WaypointRow *wr)
@@ -165,7 +143,7 @@ commit_name (WaypointRow *wr)
   wp = find_waypoint (self, wr->id, NULL);
   if (wp == NULL)
     return;
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (wr->name_entry))));
+  name = cr_ui_entry_text (wr->name_entry);
   g_free (wr->shown_name);
   wr->shown_name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (wr->name_entry)));
   _cr_feature_details_reset_apply (wr->name_entry);
@@ -175,7 +153,7 @@ commit_name (WaypointRow *wr)
     return;
   edited = cr_record_copy (CR_RECORD (wp));
   cr_waypoint_set_name (edited, *name != '\0' ? name : NULL);
-  update_waypoint (self, _("Rename Waypoint"), edited);
+  _cr_feature_details_update (self, _("Rename Waypoint"), CR_RECORD (edited));
 }
 
 static void
@@ -190,11 +168,11 @@ commit_time (WaypointRow *wr)
   if (!_cr_feature_details_can_edit (self) || !cr_datetime_row_get_valid (wr->time_row))
     return;
   wp = find_waypoint (self, wr->id, NULL);
-  if (wp == NULL || same_time (at, cr_waypoint_get_planned_at (wp)))
+  if (wp == NULL || cr_ui_same_time (at, cr_waypoint_get_planned_at (wp)))
     return;
   edited = cr_record_copy (CR_RECORD (wp));
   cr_waypoint_set_planned_at (edited, at);
-  update_waypoint (self, _("Change Planned Time"), edited);
+  _cr_feature_details_update (self, _("Change Planned Time"), CR_RECORD (edited));
 }
 
 static void
@@ -206,14 +184,8 @@ name_apply_cb (WaypointRow *wr)
 static void
 time_changed_cb (WaypointRow *wr)
 {
-  if (wr->self->loading > 0)
-    return;
-  if (_cr_feature_details_typing_in (GTK_WIDGET (wr->time_row)))
-    {
-      wr->time_pending = TRUE;
-      return;
-    }
-  commit_time (wr);
+  if (_cr_feature_details_time_commit_now (wr->self, wr->time_row, &wr->time_pending))
+    commit_time (wr);
 }
 
 static void
@@ -230,8 +202,7 @@ time_key_cb (GtkEventControllerKey *controller,
              GdkModifierType        state,
              WaypointRow           *wr)
 {
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
-      wr->time_pending)
+  if (_cr_feature_details_is_enter (keyval) && wr->time_pending)
     commit_time (wr);
   return GDK_EVENT_PROPAGATE;
 }

@@ -121,6 +121,22 @@ _cr_feature_details_end (CrFeatureDetails *self,
   return ok;
 }
 
+/* Writes @edited, a changed copy of the feature or of one of its
+ * waypoints as last read, as one undoable step. */
+gboolean
+_cr_feature_details_update (CrFeatureDetails *self,
+                            const char       *label,
+                            CrRecord         *edited)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (!_cr_feature_details_begin (self, label))
+    return FALSE;
+  ok = cr_history_update (self->history, edited, &error);
+  return _cr_feature_details_end (self, ok, error);
+}
+
 /* Whether the user is typing in @widget's text right now: a typed value
  * is committed on Enter or when the focus leaves, not at each key. */
 gboolean
@@ -131,6 +147,30 @@ _cr_feature_details_typing_in (GtkWidget *widget)
 
   return focus != NULL && GTK_IS_TEXT (focus) && gtk_widget_is_ancestor (focus, widget) &&
          gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) == NULL;
+}
+
+/* A time picked in the calendar, or cleared, is committed at once; a
+ * typed one waits for Enter or focus-out (*@pending is then set), so
+ * that half a time is never written. Widgets being filled are no edit. */
+gboolean
+_cr_feature_details_time_commit_now (CrFeatureDetails *self,
+                                     CrDatetimeRow    *row,
+                                     gboolean         *pending)
+{
+  if (self->loading > 0)
+    return FALSE;
+  if (_cr_feature_details_typing_in (GTK_WIDGET (row)))
+    {
+      *pending = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_cr_feature_details_is_enter (guint keyval)
+{
+  return keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter;
 }
 
 /* AdwEntryRow 1.2 keeps its apply button until "apply": after a commit

@@ -13,6 +13,7 @@
 #include "cr-shift.h"
 #include "cr-text-prompt.h"
 #include "cr-time.h"
+#include "cr-ui-utils.h"
 #include "cr-window.h"
 
 /**
@@ -151,14 +152,6 @@ show_markdown (CrHandoverDialog *self,
     }
 }
 
-static void
-show_error (CrHandoverDialog *self,
-            const char       *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
 /* The summary of the period as the store has it now. */
 static void
 update_summary (CrHandoverDialog *self)
@@ -176,16 +169,17 @@ update_summary (CrHandoverDialog *self)
     return;
   if (g_date_time_compare (from, to) >= 0)
     {
-      show_error (self, _("The period ends before it starts. Change its start or its end."));
+      cr_ui_show_error_label (self->error_label,
+                              _("The period ends before it starts. Change its start or its end."));
       return;
     }
   handover = cr_handover_new (self->store, from, to, now, &error);
   if (handover == NULL)
     {
-      show_error (self, error->message);
+      cr_ui_show_error_label (self->error_label, error->message);
       return;
     }
-  show_error (self, NULL);
+  cr_ui_show_error_label (self->error_label, NULL);
   g_clear_pointer (&self->handover, cr_handover_unref);
   self->handover = handover;
   g_free (self->markdown);
@@ -367,7 +361,7 @@ next_operator_cb (const char *name,
   /* Written by the outgoing operator; then the next one is on shift. */
   if (!cr_store_append_log_entry (self->store, entry, &error))
     {
-      show_error (self, error->message);
+      cr_ui_show_error_label (self->error_label, error->message);
       return;
     }
   cr_shift_set_operator (self->store, self->settings, name);

@@ -9,6 +9,7 @@
 #include "cr-application.h"
 #include "cr-import-dialog.h"
 #include "cr-labels.h"
+#include "cr-ui-utils.h"
 
 /**
  * CrImportDialog:
@@ -242,7 +243,7 @@ set_busy (CrImportDialog *self,
 static char *
 layer_name (CrImportDialog *self)
 {
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->layer_row))));
+  return cr_ui_entry_text (self->layer_row);
 }
 
 /* A reference layer needs a name. */
@@ -814,12 +815,6 @@ cr_import_dialog_set_property_keys (CrImportDialog *self,
                                  nonempty (to_key));
 }
 
-static char *
-key_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
 /**
  * cr_import_dialog_start:
  * @skip_invalid: leave invalid features out and list them, rather than
@@ -874,10 +869,10 @@ cr_import_dialog_start (CrImportDialog *self,
   job->path = g_file_get_path (self->file);
   job->target_name = g_strdup (self->target_name);
   job->reference = self->reference;
-  job->name_key = key_text (self->name_key_row);
-  job->kind_key = key_text (self->kind_key_row);
-  job->from_key = key_text (self->from_key_row);
-  job->to_key = key_text (self->to_key_row);
+  job->name_key = cr_ui_entry_text (self->name_key_row);
+  job->kind_key = cr_ui_entry_text (self->kind_key_row);
+  job->from_key = cr_ui_entry_text (self->from_key_row);
+  job->to_key = cr_ui_entry_text (self->to_key_row);
   kind = adw_combo_row_get_selected (self->kind_row);
   if (kind < self->kind_codes->len)
     job->default_kind = g_strdup (g_ptr_array_index (self->kind_codes, kind));

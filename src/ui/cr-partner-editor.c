@@ -50,27 +50,13 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static char *
-row_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-static void
-show_error (CrPartnerEditor *self,
-            const char      *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
 static void
 validate_cb (CrPartnerEditor *self)
 {
-  g_autofree char *name = row_text (self->name_row);
+  g_autofree char *name = cr_ui_entry_text (self->name_row);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), *name != '\0');
-  show_error (self, NULL);
+  cr_ui_show_error_label (self->error_label, NULL);
 }
 
 static gboolean
@@ -174,7 +160,7 @@ cr_partner_editor_save (CrPartnerEditor *self,
 
   g_return_val_if_fail (CR_IS_PARTNER_EDITOR (self), FALSE);
 
-  name = row_text (self->name_row);
+  name = cr_ui_entry_text (self->name_row);
   if (*name == '\0')
     {
       g_set_error_literal (&local_error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
@@ -182,8 +168,8 @@ cr_partner_editor_save (CrPartnerEditor *self,
       goto fail;
     }
   partner = self->partner != NULL ? cr_record_copy (CR_RECORD (self->partner)) : cr_partner_new ();
-  address = row_text (self->address_row);
-  notes = row_text (self->notes_row);
+  address = cr_ui_entry_text (self->address_row);
+  notes = cr_ui_entry_text (self->notes_row);
   languages = languages_text (self);
   cr_partner_set_name (partner, name);
   cr_partner_set_partner_type (partner, adw_combo_row_get_selected (self->type_row));
@@ -200,7 +186,7 @@ cr_partner_editor_save (CrPartnerEditor *self,
   return TRUE;
 
 fail:
-  show_error (self, local_error->message);
+  cr_ui_show_error_label (self->error_label, local_error->message);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }

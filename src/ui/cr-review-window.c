@@ -148,7 +148,7 @@ store_changed_cb (CrReviewWindow *self)
 static void
 reviewer_apply_cb (CrReviewWindow *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reviewer_row))));
+  g_autofree char *name = cr_ui_entry_text (self->reviewer_row);
 
   if (*name == '\0')
     {

@@ -65,14 +65,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static void
-show_error (CrRoleDialog *self,
-            const char   *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
 static gint64
 selected_id (AdwComboRow *row,
              GArray      *ids)
@@ -135,7 +127,7 @@ fill_partners (CrRoleDialog *self)
 
   if (partners == NULL)
     {
-      show_error (self, error->message);
+      cr_ui_show_error_label (self->error_label, error->message);
       return;
     }
   for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
@@ -185,7 +177,7 @@ fill_sectors (CrRoleDialog *self)
 
   if (features == NULL || (kinds = cr_store_list_feature_kinds (self->store, &error)) == NULL)
     {
-      show_error (self, error->message);
+      cr_ui_show_error_label (self->error_label, error->message);
       return;
     }
   for (guint i = 0; i < g_list_model_get_n_items (kinds); i++)
@@ -245,7 +237,7 @@ fill_contacts (CrRoleDialog *self,
         chain = cr_store_list_spoc_chain (self->store, partner_id, &error);
       if (contacts == NULL || chain == NULL)
         {
-          show_error (self, error->message);
+          cr_ui_show_error_label (self->error_label, error->message);
           return;
         }
     }
@@ -651,13 +643,14 @@ cr_role_dialog_save (CrRoleDialog *self)
   text = get_responsibility (self);
   if (selected_id (self->partner_row, self->partner_ids) <= 0)
     {
-      show_error (self, _("Choose the partner that takes this role."));
+      cr_ui_show_error_label (self->error_label, _("Choose the partner that takes this role."));
       return FALSE;
     }
   if (*text == '\0')
     {
-      show_error (self, _("Say what the partner is responsible for, e.g. “Police coordination of the "
-                          "stadium”."));
+      cr_ui_show_error_label (self->error_label,
+                              _("Say what the partner is responsible for, e.g. "
+                                "“Police coordination of the stadium”."));
       return FALSE;
     }
 
@@ -673,7 +666,7 @@ cr_role_dialog_save (CrRoleDialog *self)
       !cr_ui_history_step (self->history, self->role ? _("Edit Role") : _("Add Role"),
                            self->role ? cr_history_update : cr_history_insert, CR_RECORD (role), &error))
     {
-      show_error (self, error->message);
+      cr_ui_show_error_label (self->error_label, error->message);
       return FALSE;
     }
   g_signal_emit (self, signals[SAVED], 0, cr_record_get_id (CR_RECORD (role)));

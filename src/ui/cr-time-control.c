@@ -7,6 +7,7 @@
 
 #include "cr-time-control.h"
 #include "cr-time.h"
+#include "cr-ui-utils.h"
 
 /**
  * CrTimeControl:
@@ -81,8 +82,7 @@ static void
 set_time_internal (CrTimeControl *self,
                    GDateTime     *time)
 {
-  if (self->time == time ||
-      (self->time != NULL && time != NULL && g_date_time_equal (self->time, time)))
+  if (cr_ui_same_time (self->time, time))
     {
       update_widgets (self);
       return;

@@ -65,6 +65,37 @@ cr_ui_set_button_label (GtkButton  *button,
   cr_a11y_name_mnemonic_buttons (GTK_WIDGET (button));
 }
 
+/* What was typed in an entry or an entry row, without the spaces around
+ * it; free with g_free(). */
+char *
+cr_ui_entry_text (gpointer editable)
+{
+  g_return_val_if_fail (GTK_IS_EDITABLE (editable), NULL);
+
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+}
+
+/* A dialog's error label: @message, or hidden when it is %NULL. */
+void
+cr_ui_show_error_label (GtkLabel   *label,
+                        const char *message)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+/* Whether two times, either of them unset (%NULL), are the same. */
+gboolean
+cr_ui_same_time (GDateTime *a,
+                 GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_date_time_equal (a, b);
+}
+
 /* A record id kept on a row or a dialog, for its callbacks. */
 void
 cr_ui_set_id (gpointer    object,

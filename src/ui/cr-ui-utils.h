@@ -9,8 +9,9 @@ G_BEGIN_DECLS
 
 /* Small things the pages and windows all do the same way: errors that
  * stay until read (cr_ops_add_toast() shows them), lists emptied before a
- * refill, row ids kept on widgets, asking before a removal, and a change
- * of one record as one undoable step. */
+ * refill, typed text read and a form's error line shown the same way,
+ * times that may be unset compared, row ids kept on widgets, asking
+ * before a removal, and a change of one record as one undoable step. */
 
 AdwToast         *cr_ui_error_toast_new    (const char  *message,
                                             guint        timeout);
@@ -18,6 +19,12 @@ AdwToast         *cr_ui_error_toast_new    (const char  *message,
 void              cr_ui_remove_children    (GtkWidget   *container);
 void              cr_ui_set_button_label   (GtkButton   *button,
                                             const char  *label);
+
+char             *cr_ui_entry_text         (gpointer     editable);
+void              cr_ui_show_error_label   (GtkLabel    *label,
+                                            const char  *message);
+gboolean          cr_ui_same_time          (GDateTime   *a,
+                                            GDateTime   *b);
 
 void              cr_ui_set_id             (gpointer     object,
                                             const char  *key,
