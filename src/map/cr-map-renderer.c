@@ -57,7 +57,9 @@
 #define DENSE_VERTICES 10000
 /* Batches with more vertices than this go through CrCoverage where it
  * can: below, cairo is as fast (a few large zones), above, much slower
- * (thousands of small ones, whose outlines cost most). */
+ * (thousands of small ones, whose outlines cost most). Tiles always go
+ * through it, so that a zone drawn in two parts of the view, each with
+ * its own batches, is drawn the same way in both. */
 #define RASTER_VERTICES 500
 #define POINT_RADIUS 9.0
 #define ICON_SIZE 12
@@ -114,6 +116,21 @@ typedef struct
   gboolean closed;
 } CachedPart;
 
+/* Tiles being drawn, by one thread: @nx × @ny from (@tx, @ty), into
+ * @pixels with their own rasterizer. */
+typedef struct
+{
+  struct _CrMapRenderer *self;
+  const CrProjection *view;
+  double device_scale;
+  gint64 tx, ty;
+  int nx, ny;
+  int stride;
+  CrCoverage *coverage;
+  guint8 *pixels; /* kept from one drawing to the next */
+  gsize size;
+} TileWork;
+
 struct _CrMapRenderer
 {
   GObject parent_instance;
@@ -152,8 +169,7 @@ struct _CrMapRenderer
   guint64 tiles_digest;     /* of which features were active at the time they show */
   gboolean tiles_time_changed;
   guint n_tiles_drawn;      /* by the last frame */
-  guint8 *tiles_scratch;    /* pixels of the tiles being drawn */
-  gsize tiles_scratch_size;
+  TileWork tile_work[2];    /* the two halves of the tiles being drawn */
 };
 
 /* TILE_PX device pixels square, at (x, y) × TILE_PX of the world's grid;
@@ -709,7 +725,8 @@ typedef struct
   GHashTable *geoms;   /* itinerary id -> CrGeometry, for convoys */
   GArray *ring;        /* scratch: one ring in view pixels */
   const CachedFeature *selected;
-  gboolean fast;       /* areas and dots through self->coverage */
+  CrCoverage *coverage; /* the rasterizer of areas and dots */
+  gboolean fast;       /* areas and dots through it */
   Pass pass;
   guint n_drawn;
 } Frame;
@@ -901,12 +918,29 @@ static void
 set_hatch (Frame           *frame,
            const KindStyle *style)
 {
+  cairo_surface_t *tile = NULL;
+  cairo_pattern_t *pattern;
   cairo_matrix_t m;
 
+  /* A pattern of this frame's own: tiles are drawn on two threads, and a
+   * shared pattern's matrix would be set by both. */
+  cairo_pattern_get_surface (style->hatch, &tile);
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
   cairo_matrix_init_translate (&m, fmod (frame->proj->origin_x, HATCH_SPACING),
                                fmod (frame->proj->origin_y, HATCH_SPACING));
-  cairo_pattern_set_matrix (style->hatch, &m);
-  cairo_set_source (frame->cr, style->hatch);
+  cairo_pattern_set_matrix (pattern, &m);
+  cairo_set_source (frame->cr, pattern);
+  cairo_pattern_destroy (pattern);
+}
+
+/* Whether @path goes through the frame's CrCoverage (see RASTER_VERTICES). */
+static gboolean
+rasterize (const Frame        *frame,
+           const CrScreenPath *path)
+{
+  return frame->fast &&
+         (frame->pass == PASS_TILES || cr_screen_path_get_n_positions (path) > RASTER_VERTICES);
 }
 
 /* draw_areas() through CrCoverage: the same fill, hatch and outline. */
@@ -916,7 +950,7 @@ fill_and_stroke_fast (Frame           *frame,
                       const KindStyle *style,
                       double           alpha)
 {
-  CrCoverage *coverage = frame->self->coverage;
+  CrCoverage *coverage = frame->coverage;
   cairo_t *cr = frame->cr;
   double scale = frame->self->scale;
   const double dash[] = { 8 * scale, 5 * scale };
@@ -974,7 +1008,7 @@ draw_areas (Frame *frame)
 
         if (path == NULL)
           continue;
-        if (frame->fast && cr_screen_path_get_n_positions (path) > RASTER_VERTICES)
+        if (rasterize (frame, path))
           {
             fill_and_stroke_fast (frame, path, style, alpha);
             continue;
@@ -1022,7 +1056,7 @@ draw_dots (Frame *frame)
         if (path == NULL)
           continue;
         set_rgb (cr, style->stroke, (faded ? FADED_ALPHA : 1.0) * 0.75);
-        if (frame->fast && cr_screen_path_get_n_positions (path) > RASTER_VERTICES)
+        if (rasterize (frame, path))
           {
             for (guint k = 0; k < cr_screen_path_get_n_parts (path); k++)
               {
@@ -1030,9 +1064,9 @@ draw_dots (Frame *frame)
                 gboolean closed;
                 const double *xy = cr_screen_path_get_part (path, k, &n, &closed);
 
-                cr_coverage_add_ring (frame->self->coverage, xy, n);
+                cr_coverage_add_ring (frame->coverage, xy, n);
               }
-            cr_coverage_paint (frame->self->coverage, cr, 1);
+            cr_coverage_paint (frame->coverage, cr, 1);
             continue;
           }
         cairo_new_path (cr);
@@ -1294,6 +1328,7 @@ frame_init (Frame              *frame,
   frame->cr = cr;
   frame->proj = proj;
   frame->pass = pass;
+  frame->coverage = self->coverage;
   frame->scratch = cr_screen_path_new ();
   frame->points = g_array_new (FALSE, FALSE, sizeof (double));
   frame->ring = g_array_new (FALSE, FALSE, sizeof (double));
@@ -1385,7 +1420,7 @@ draw_frame (CrMapRenderer      *self,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   if (pass == PASS_ALL)
     {
-      frame.fast = cr_coverage_begin (self->coverage, cr);
+      frame.fast = cr_coverage_begin (frame.coverage, cr);
       draw_areas (&frame);
       draw_dots (&frame);
     }
@@ -1491,9 +1526,85 @@ pixels_are_clear (const guint8 *data,
   return TRUE;
 }
 
-/* Draws the tiles @tx .. @tx + @nx - 1, @ty .. @ty + @ny - 1 in one go
- * (a zone across two of them is prepared once) and keeps them; those
- * with nothing in them without pixels. */
+/* Draws @work's tiles in one go (a zone across two of them is prepared
+ * once), on whichever thread: it only reads the renderer, which the main
+ * thread leaves alone until both halves are done. */
+static gpointer
+draw_tile_work (gpointer data)
+{
+  TileWork *work = data;
+  gsize size;
+  CrProjection proj = *work->view;
+  cairo_surface_t *region;
+  Frame frame;
+  cairo_t *cr;
+
+  work->stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, work->nx * TILE_PX);
+  size = (gsize) work->stride * work->ny * TILE_PX;
+  /* The same memory each time: a new image of the view's size costs its
+   * page faults. */
+  if (work->size < size)
+    {
+      g_free (work->pixels);
+      work->pixels = g_malloc (size);
+      work->size = size;
+    }
+  memset (work->pixels, 0, size);
+  region = cairo_image_surface_create_for_data (work->pixels, CAIRO_FORMAT_ARGB32, work->nx * TILE_PX,
+                                                work->ny * TILE_PX, work->stride);
+  proj.origin_x = work->tx * TILE_PX / work->device_scale;
+  proj.origin_y = work->ty * TILE_PX / work->device_scale;
+  proj.width = work->nx * TILE_PX / work->device_scale;
+  proj.height = work->ny * TILE_PX / work->device_scale;
+  cairo_surface_set_device_scale (region, work->device_scale, work->device_scale);
+  cr = cairo_create (region);
+  frame_init (&frame, work->self, cr, &proj, PASS_TILES);
+  frame.coverage = work->coverage;
+  frame_collect (&frame);
+  frame.fast = cr_coverage_begin (frame.coverage, cr);
+  draw_areas (&frame);
+  draw_dots (&frame);
+  frame_clear (&frame);
+  cairo_destroy (cr);
+  cairo_surface_finish (region);
+  cairo_surface_destroy (region);
+  return NULL;
+}
+
+/* Keeps @work's tiles; those with nothing in them without pixels. */
+static void
+keep_tiles (CrMapRenderer  *self,
+            const TileWork *work)
+{
+  for (int j = 0; j < work->ny; j++)
+    for (int i = 0; i < work->nx; i++)
+      {
+        Tile *tile = g_new0 (Tile, 1);
+        const guint8 *in = work->pixels + (gsize) j * TILE_PX * work->stride + 4 * i * TILE_PX;
+
+        if (!pixels_are_clear (in, work->stride, TILE_PX, TILE_PX))
+          {
+            guint8 *out;
+            int out_stride;
+
+            tile->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PX, TILE_PX);
+            out = cairo_image_surface_get_data (tile->surface);
+            out_stride = cairo_image_surface_get_stride (tile->surface);
+            for (int y = 0; y < TILE_PX; y++)
+              memcpy (out + (gsize) y * out_stride, in + (gsize) y * work->stride, 4 * TILE_PX);
+            cairo_surface_mark_dirty (tile->surface);
+            cairo_surface_set_device_scale (tile->surface, work->device_scale, work->device_scale);
+          }
+        tile->key = tile_key (work->tx + i, work->ty + j);
+        tile->used = self->tiles_frame;
+        g_hash_table_replace (self->tiles, &tile->key, tile);
+        self->n_tiles_drawn++;
+      }
+}
+
+/* Draws the tiles @tx .. @tx + @nx - 1, @ty .. @ty + @ny - 1 and keeps
+ * them: on two cores when there are two tiles or more, halved along the
+ * longer side, the second half on a thread of its own. */
 static void
 render_tiles (CrMapRenderer      *self,
               const CrProjection *view,
@@ -1503,64 +1614,39 @@ render_tiles (CrMapRenderer      *self,
               int                 nx,
               int                 ny)
 {
-  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, nx * TILE_PX);
-  gsize size = (gsize) stride * ny * TILE_PX;
-  CrProjection proj = *view;
-  cairo_surface_t *region;
-  Frame frame;
-  cairo_t *cr;
+  TileWork *a = &self->tile_work[0], *b = &self->tile_work[1];
+  GThread *thread = NULL;
 
-  /* The same memory each time: a new image of the view's size costs its
-   * page faults. */
-  if (self->tiles_scratch_size < size)
+  a->self = b->self = self;
+  a->view = b->view = view;
+  a->device_scale = b->device_scale = device_scale;
+  a->tx = b->tx = tx;
+  a->ty = b->ty = ty;
+  a->nx = b->nx = nx;
+  a->ny = b->ny = ny;
+  if (nx * ny >= 2)
     {
-      g_free (self->tiles_scratch);
-      self->tiles_scratch = g_malloc (size);
-      self->tiles_scratch_size = size;
+      if (nx >= ny)
+        {
+          a->nx = nx / 2;
+          b->tx = tx + a->nx;
+          b->nx = nx - a->nx;
+        }
+      else
+        {
+          a->ny = ny / 2;
+          b->ty = ty + a->ny;
+          b->ny = ny - a->ny;
+        }
+      thread = g_thread_new ("cr-map-tiles", draw_tile_work, b);
     }
-  memset (self->tiles_scratch, 0, size);
-  region = cairo_image_surface_create_for_data (self->tiles_scratch, CAIRO_FORMAT_ARGB32, nx * TILE_PX,
-                                                ny * TILE_PX, stride);
-  proj.origin_x = tx * TILE_PX / device_scale;
-  proj.origin_y = ty * TILE_PX / device_scale;
-  proj.width = nx * TILE_PX / device_scale;
-  proj.height = ny * TILE_PX / device_scale;
-  cairo_surface_set_device_scale (region, device_scale, device_scale);
-  cr = cairo_create (region);
-  frame_init (&frame, self, cr, &proj, PASS_TILES);
-  frame_collect (&frame);
-  frame.fast = cr_coverage_begin (self->coverage, cr);
-  draw_areas (&frame);
-  draw_dots (&frame);
-  frame_clear (&frame);
-  cairo_destroy (cr);
-  cairo_surface_finish (region);
-  cairo_surface_destroy (region);
-
-  for (int j = 0; j < ny; j++)
-    for (int i = 0; i < nx; i++)
-      {
-        Tile *tile = g_new0 (Tile, 1);
-        const guint8 *in = self->tiles_scratch + (gsize) j * TILE_PX * stride + 4 * i * TILE_PX;
-
-        if (!pixels_are_clear (in, stride, TILE_PX, TILE_PX))
-          {
-            guint8 *out;
-            int out_stride;
-
-            tile->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PX, TILE_PX);
-            out = cairo_image_surface_get_data (tile->surface);
-            out_stride = cairo_image_surface_get_stride (tile->surface);
-            for (int y = 0; y < TILE_PX; y++)
-              memcpy (out + (gsize) y * out_stride, in + (gsize) y * stride, 4 * TILE_PX);
-            cairo_surface_mark_dirty (tile->surface);
-            cairo_surface_set_device_scale (tile->surface, device_scale, device_scale);
-          }
-        tile->key = tile_key (tx + i, ty + j);
-        tile->used = self->tiles_frame;
-        g_hash_table_replace (self->tiles, &tile->key, tile);
-        self->n_tiles_drawn++;
-      }
+  draw_tile_work (a);
+  keep_tiles (self, a);
+  if (thread != NULL)
+    {
+      g_thread_join (thread);
+      keep_tiles (self, b);
+    }
 }
 
 static int
@@ -2045,7 +2131,11 @@ cr_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->lines, g_hash_table_unref);
   g_clear_pointer (&self->coverage, cr_coverage_free);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
-  g_clear_pointer (&self->tiles_scratch, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->tile_work); i++)
+    {
+      g_clear_pointer (&self->tile_work[i].coverage, cr_coverage_free);
+      g_clear_pointer (&self->tile_work[i].pixels, g_free);
+    }
   g_clear_pointer (&self->time, g_date_time_unref);
   g_free (self->time_text);
 
@@ -2110,6 +2200,8 @@ cr_map_renderer_init (CrMapRenderer *self)
                                        (GDestroyNotify) cr_geometry_unref);
   self->coverage = cr_coverage_new ();
   self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, tile_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->tile_work); i++)
+    self->tile_work[i].coverage = cr_coverage_new ();
   self->fade_inactive = TRUE;
   self->show_labels = TRUE;
   self->scale = 1;
