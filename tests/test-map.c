@@ -101,6 +101,8 @@ fixture_setup (Fixture      *f,
 
   f->renderer = cr_map_renderer_new (f->store);
   cr_map_renderer_set_event_id (f->renderer, f->event_id);
+  /* Frames wait for all their tiles, however slow the machine (valgrind). */
+  cr_map_renderer_set_tile_wait (f->renderer, -1);
   cr_projection_init (&f->proj, 4.35, 50.85, 14, W, H, 256);
 }
 
@@ -595,6 +597,8 @@ test_tiles (Fixture      *f,
   CrProjection proj = f->proj;
   cairo_surface_t *first, *again;
   guint n, n_far, n_tiles;
+  gint64 new_zone;
+  g_autoptr(GError) error = NULL;
 
   add_dense_scene (f);
   /* Tiles sit on whole pixels; so does this view, to compare exactly. */
@@ -622,6 +626,21 @@ test_tiles (Fixture      *f,
   assert_view_matches (f, &proj, 1, "panned");
   g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), >, 0);
   g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), <, n_tiles);
+  /* Once the view is complete, the ring of tiles around it is drawn
+   * ahead: a pan by a tile finds them all. */
+  {
+    gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    while (cr_map_renderer_get_tiles_busy (f->renderer))
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, end);
+        g_usleep (1000);
+      }
+    proj.origin_x += 128;
+    assert_view_matches (f, &proj, 1, "panned a tile");
+    g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), ==, 0);
+    proj.origin_x -= 128;
+  }
   /* And back: the tiles are still there. */
   proj.origin_x -= 300;
   proj.origin_y += 170;
@@ -657,10 +676,29 @@ test_tiles (Fixture      *f,
   cr_map_renderer_set_time (f->renderer, NULL);
   assert_view_matches (f, &proj, 1, "any time");
 
-  /* A zone added to the store. */
-  add_feature (f->store, f->event_id, "traffic_closure", "New", square, NULL, NULL);
+  /* A zone added to the store: only the tiles it touches are drawn again;
+   * moved, those where it was and where it is; deleted, where it was. */
+  new_zone = add_feature (f->store, f->event_id, "traffic_closure", "New", square, NULL, NULL);
   assert_view_matches (f, &proj, 1, "zone added");
-  g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), >=, 35);
+  g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), >, 0);
+  g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), <=, 4);
+  {
+    g_autoptr(CrGeometry) moved = cr_geometry_new_circle (4.357, 50.853, 200, 4);
+    g_autoptr(CrRecord) record = cr_store_get (f->store, CR_TYPE_FEATURE, new_zone, &error);
+
+    g_assert_no_error (error);
+    cr_feature_set_geometry (CR_FEATURE (record), moved);
+    g_assert_true (cr_store_update (f->store, record, &error));
+    g_assert_no_error (error);
+    assert_view_matches (f, &proj, 1, "zone moved");
+    g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), >, 1);
+    g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), <=, 8);
+    g_assert_true (cr_store_delete (f->store, record, &error));
+    g_assert_no_error (error);
+    assert_view_matches (f, &proj, 1, "zone deleted");
+    g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), >, 0);
+    g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), <=, 4);
+  }
 
   /* The wall screen's scale. */
   cr_map_renderer_set_scale (f->renderer, 2);
@@ -679,6 +717,144 @@ test_tiles (Fixture      *f,
   proj.origin_y = round (proj.origin_y);
   assert_view_matches (f, &proj, 1, "settled");
   g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), >=, 35);
+}
+
+static void
+count_cb (guint *n)
+{
+  (*n)++;
+}
+
+/* Draws frames as the map view does, each once the renderer says more
+ * tiles are ready, until none is missing. Returns how many. */
+static guint
+draw_until_complete (Fixture            *f,
+                     const CrProjection *proj)
+{
+  guint frames = 0;
+
+  while (cr_map_renderer_get_tiles_pending (f->renderer))
+    {
+      guint n_changed = 0;
+      gulong handler = g_signal_connect_swapped (f->renderer, "changed", G_CALLBACK (count_cb), &n_changed);
+      gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+      cairo_surface_t *surface;
+      guint n;
+
+      while (n_changed == 0)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, end);
+          if (!g_main_context_iteration (NULL, FALSE))
+            g_usleep (1000);
+        }
+      g_signal_handler_disconnect (f->renderer, handler);
+      surface = render_at (f, proj, 1, TRUE, &n);
+      cairo_surface_destroy (surface);
+      g_assert_cmpuint (++frames, <, 1000);
+    }
+  return frames;
+}
+
+/* Frames that do not wait for tiles: the stale ones show until the new
+ * ones are drawn, a former zoom level's stand in scaled, changes while
+ * workers draw stop them, and the view ends up as if drawn afresh. */
+static void
+test_tiles_progressive (Fixture      *f,
+                        gconstpointer data)
+{
+  cairo_surface_t *before, *frame, *fresh, *blank;
+  CrProjection proj = f->proj;
+  guint n, n_far;
+  double zones;
+
+  add_dense_scene (f);
+  proj.origin_x = round (proj.origin_x);
+  proj.origin_y = round (proj.origin_y);
+  before = render_at (f, &proj, 1, TRUE, &n);
+  g_assert_false (cr_map_renderer_get_tiles_pending (f->renderer));
+  cr_map_renderer_set_tile_wait (f->renderer, 0);
+
+  /* A change: the first frame shows the stale tiles, none new yet. */
+  cr_map_renderer_set_kind_visible (f->renderer, "orange_zone", FALSE);
+  frame = render_at (f, &proj, 1, TRUE, &n);
+  fresh = render_at (f, &proj, 1, FALSE, &n);
+  g_assert_true (cr_map_renderer_get_tiles_pending (f->renderer));
+  g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), ==, 0);
+  g_test_message ("stale: %.3f from before, %.3f from fresh", image_difference (frame, before, &n_far),
+                  image_difference (frame, fresh, &n_far));
+  g_assert_cmpfloat (image_difference (frame, before, &n_far), <, image_difference (frame, fresh, &n_far));
+  cairo_surface_destroy (frame);
+  cairo_surface_destroy (fresh);
+  cairo_surface_destroy (before);
+  g_assert_cmpuint (draw_until_complete (f, &proj), >, 0);
+  assert_view_matches (f, &proj, 1, "complete");
+  g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), ==, 0);
+
+  /* Changes while the workers draw: they stop, and start again. */
+  cr_map_renderer_set_kind_visible (f->renderer, "orange_zone", TRUE);
+  frame = render_at (f, &proj, 1, TRUE, &n);
+  cairo_surface_destroy (frame);
+  cr_map_renderer_set_group_visible (f->renderer, CR_KIND_GROUP_PERIMETER, FALSE);
+  cr_map_renderer_set_group_visible (f->renderer, CR_KIND_GROUP_PERIMETER, TRUE);
+  cr_map_renderer_set_scale (f->renderer, 1.5);
+  frame = render_at (f, &proj, 1, TRUE, &n);
+  cairo_surface_destroy (frame);
+  {
+    g_autoptr(CrGeometry) late = cr_geometry_new_circle (4.345, 50.852, 150, 24);
+
+    add_feature (f->store, f->event_id, "red_zone", "Late", late, NULL, NULL);
+  }
+  draw_until_complete (f, &proj);
+  assert_view_matches (f, &proj, 1, "after changes");
+
+  /* A zoom level further in: until its tiles are drawn, the last level's
+   * stand in, scaled: closer to the fresh view than a blank one (outlines
+   * twice as wide, and blurred, make up the difference). */
+  blank = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+  cr_projection_init (&proj, 4.35, 50.85, 15, W, H, 256);
+  proj.origin_x = round (proj.origin_x);
+  proj.origin_y = round (proj.origin_y);
+  frame = render_at (f, &proj, 1, TRUE, &n);
+  g_assert_true (cr_map_renderer_get_tiles_pending (f->renderer));
+  g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), ==, 0);
+  fresh = render_at (f, &proj, 1, FALSE, &n);
+  {
+    cairo_t *cr = cairo_create (blank);
+
+    cairo_set_source_rgb (cr, 1, 1, 1);
+    cairo_paint (cr);
+    cairo_destroy (cr);
+  }
+  zones = image_difference (fresh, blank, &n_far);
+  g_test_message ("zoomed in: %.3f from fresh, zones %.3f", image_difference (frame, fresh, &n_far), zones);
+  g_assert_cmpfloat (image_difference (frame, fresh, &n_far), <, zones / 3);
+  cairo_surface_destroy (frame);
+  cairo_surface_destroy (fresh);
+  draw_until_complete (f, &proj);
+  assert_view_matches (f, &proj, 1, "zoomed in, complete");
+
+  /* A zoom animation's frame: no tile drawn, the level's tiles scaled. */
+  cr_projection_init (&proj, 4.35, 50.85, 15.4, W, H, 256);
+  proj.origin_x = round (proj.origin_x);
+  proj.origin_y = round (proj.origin_y);
+  frame = render_at (f, &proj, 1, TRUE, &n);
+  g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), ==, 0);
+  fresh = render_at (f, &proj, 1, FALSE, &n);
+  g_test_message ("zooming: %.3f from fresh", image_difference (frame, fresh, &n_far));
+  g_assert_cmpfloat (image_difference (frame, fresh, &n_far), <, zones / 4);
+  g_assert_cmpfloat (image_difference (frame, fresh, &n_far), >, 0);
+  cairo_surface_destroy (frame);
+  cairo_surface_destroy (fresh);
+  /* Where it stops, the next frame settles and draws its tiles. */
+  g_assert_true (cr_map_renderer_get_tiles_pending (f->renderer));
+  draw_until_complete (f, &proj);
+  assert_view_matches (f, &proj, 1, "settled");
+
+  /* Zoomed out past what tiles cover: drawn directly, exactly. */
+  cr_projection_init (&proj, 4.35, 50.85, 12.5, W, H, 256);
+  assert_view_matches (f, &proj, 1, "zooming out");
+  g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), ==, 0);
+  cairo_surface_destroy (blank);
 }
 
 /* The rasterizer itself: holes cancel, overlaps merge, dashes leave gaps,
@@ -785,6 +961,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add_func ("/map/coverage", test_coverage);
   g_test_add ("/map/tiles", Fixture, NULL, fixture_setup, test_tiles, fixture_teardown);
+  g_test_add ("/map/tiles-progressive", Fixture, NULL, fixture_setup, test_tiles_progressive,
+              fixture_teardown);
 
   return g_test_run ();
 }

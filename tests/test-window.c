@@ -173,6 +173,43 @@ layers_panel_switches (Fixture *f)
   g_object_unref (panel);
 }
 
+static gboolean
+tiles_pending (gpointer data)
+{
+  return cr_map_renderer_get_tiles_pending (data);
+}
+
+static gboolean
+tiles_complete (gpointer data)
+{
+  return !cr_map_renderer_get_tiles_pending (data);
+}
+
+/* The map's tiles are drawn on worker threads: with frames that do not
+ * wait for them, a change first shows the stale ones, and the window
+ * draws itself again, unasked, until it shows them all. */
+static void
+tiles_follow_changes (Fixture *f)
+{
+  CrMapRenderer *renderer = cr_feature_layer_get_renderer (cr_window_get_feature_layer (f->window));
+
+  g_assert_true (cr_test_wait_until (features_drawn, f, 20));
+  g_assert_true (cr_test_wait_until (tiles_complete, renderer, 20));
+  cr_map_renderer_set_tile_wait (renderer, 0);
+  cr_map_renderer_set_kind_visible (renderer, "red_zone", FALSE);
+  g_assert_true (cr_test_wait_until (tiles_pending, renderer, 20));
+  g_assert_true (cr_test_wait_until (tiles_complete, renderer, 20));
+  cr_map_renderer_set_kind_visible (renderer, "red_zone", TRUE);
+  g_assert_true (cr_test_wait_until (tiles_pending, renderer, 20));
+  g_assert_true (cr_test_wait_until (tiles_complete, renderer, 20));
+}
+
+static void
+test_tiles_follow_changes (void)
+{
+  run_in_application (TRUE, tiles_follow_changes);
+}
+
 static void
 test_time_control (void)
 {
@@ -214,6 +251,7 @@ main (int   argc,
   g_test_add_func ("/window/event-appears", test_event_appears_when_added);
   g_test_add_func ("/window/time-control", test_time_control);
   g_test_add_func ("/window/layers-panel", test_layers_panel);
+  g_test_add_func ("/window/tiles-follow-changes", test_tiles_follow_changes);
 
   return g_test_run ();
 }

@@ -8,12 +8,14 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cr-coverage.h"
 #include "cr-itinerary.h"
 #include "cr-label-placer.h"
 #include "cr-map-renderer.h"
+#include "cr-map-tiles.h"
 #include "cr-screen-path.h"
 #include "cr-time.h"
 #include "cr-waypoint.h"
@@ -116,21 +118,6 @@ typedef struct
   gboolean closed;
 } CachedPart;
 
-/* Tiles being drawn, by one thread: @nx × @ny from (@tx, @ty), into
- * @pixels with their own rasterizer. */
-typedef struct
-{
-  struct _CrMapRenderer *self;
-  const CrProjection *view;
-  double device_scale;
-  gint64 tx, ty;
-  int nx, ny;
-  int stride;
-  CrCoverage *coverage;
-  guint8 *pixels; /* kept from one drawing to the next */
-  gsize size;
-} TileWork;
-
 struct _CrMapRenderer
 {
   GObject parent_instance;
@@ -156,32 +143,24 @@ struct _CrMapRenderer
   GArray *cache_parts;      /* CachedPart */
   GArray *cache_xy;         /* float x, y from the feature's (x0, y0), world = 1 */
   GArray *cache_points;     /* double x, y of point geometries, world = 1 */
+  /* The cache's envelopes in a grid of cells, for the features near a
+   * place (a tile's region, the view): see cache_query(). */
+  guint grid_n;             /* cells per side; 0: no grid */
+  double grid_x0, grid_y0, grid_x1, grid_y1; /* its bounds, world = 1 */
+  guint32 *grid_start;      /* per cell, where its items start; grid_n² + 1 */
+  GArray *grid_items;       /* guint32 indices in cache */
+  GArray *grid_wide;        /* guint32 indices of features across many cells */
   gboolean cache_valid;
   GHashTable *lines;        /* feature id -> CrGeometry, itineraries for convoys */
   CrCoverage *coverage;
 
-  /* The map view's zones and dots, drawn once per zoom level in tiles of
-   * the world's pixel grid: see draw_tiles(). */
-  GHashTable *tiles;        /* &Tile.key -> Tile */
-  double tiles_world;       /* the world's size in device pixels they are drawn at; 0: none */
-  double tiles_device_scale;
-  guint64 tiles_frame;      /* frames drawn with tiles, for the least recently used */
+  /* The map view's zones and dots, kept in tiles: see draw_view(). */
+  CrMapTiles *tiles;
+  GArray *dirty;            /* gint64 ids of features changed since the cache was loaded */
+  gboolean dirty_all;       /* or too many to count */
   guint64 tiles_digest;     /* of which features were active at the time they show */
   gboolean tiles_time_changed;
-  guint n_tiles_drawn;      /* by the last frame */
-  TileWork tile_work[2];    /* the two halves of the tiles being drawn */
 };
-
-/* TILE_PX device pixels square, at (x, y) × TILE_PX of the world's grid;
- * no surface when nothing is in it. */
-typedef struct
-{
-  gint64 key;
-  cairo_surface_t *surface;
-  guint64 used;
-} Tile;
-
-#define TILE_PX 128
 
 G_DEFINE_FINAL_TYPE (CrMapRenderer, cr_map_renderer, G_TYPE_OBJECT)
 
@@ -212,6 +191,13 @@ typedef enum
   FADED,
   HIDDEN,
 } Visibility;
+
+/* Features changed one by one, beyond which all tiles go stale. */
+#define MAX_DIRTY 256
+
+static void expire_feature (CrMapRenderer *self,
+                            gint64         id);
+static guint64 activity_digest (CrMapRenderer *self);
 
 static void
 kind_style_free (gpointer data)
@@ -267,15 +253,14 @@ create_hatch (const KindStyle *style)
   return pattern;
 }
 
-static void drop_tiles (CrMapRenderer *self);
-
 static void
 load_styles (CrMapRenderer *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) kinds = cr_store_list_feature_kinds (self->store, &error);
 
-  drop_tiles (self);
+  if (self->tiles != NULL)
+    cr_map_tiles_expire (self->tiles, NULL, 0);
   g_ptr_array_set_size (self->order, 0);
   g_hash_table_remove_all (self->styles);
   if (kinds == NULL)
@@ -382,15 +367,27 @@ cached_feature_clear (gpointer data)
   g_free (cf->active_to);
 }
 
+/* Empties the cache, once the tiles' workers, which read it, stopped. */
 static void
-invalidate_cache (CrMapRenderer *self)
+clear_cache (CrMapRenderer *self)
 {
-  drop_tiles (self);
-  self->cache_valid = FALSE;
+  cr_map_tiles_stop (self->tiles);
   g_array_set_size (self->cache, 0);
   g_array_set_size (self->cache_parts, 0);
   g_array_set_size (self->cache_xy, 0);
   g_array_set_size (self->cache_points, 0);
+  g_array_set_size (self->grid_items, 0);
+  g_array_set_size (self->grid_wide, 0);
+  g_clear_pointer (&self->grid_start, g_free);
+  self->grid_n = 0;
+}
+
+/* Has the cache read again before its next use. Until then it holds the
+ * features as the tiles show them. */
+static void
+invalidate_cache (CrMapRenderer *self)
+{
+  self->cache_valid = FALSE;
   g_hash_table_remove_all (self->lines);
 }
 
@@ -402,6 +399,17 @@ features_changed_cb (CrStore       *store,
                      CrMapRenderer *self)
 {
   g_hash_table_remove_all (self->waypoints);
+  /* Where a feature was goes stale now, where it is once it is read. */
+  if (row_id > 0 && change != CR_STORE_CHANGE_RELOAD && !self->dirty_all && self->dirty->len < MAX_DIRTY)
+    {
+      expire_feature (self, row_id);
+      g_array_append_val (self->dirty, row_id);
+    }
+  else
+    {
+      self->dirty_all = TRUE;
+      cr_map_tiles_expire (self->tiles, NULL, 0);
+    }
   invalidate_cache (self);
 }
 
@@ -541,6 +549,170 @@ compare_cached_ids (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* Cells across (and down) the grid, and how many a feature may span
+ * before it is rather listed as wide. */
+#define GRID_MAX 256
+#define GRID_SPAN 64
+
+static void
+grid_cells (CrMapRenderer *self,
+            double         x0,
+            double         y0,
+            double         x1,
+            double         y1,
+            guint         *cx0,
+            guint         *cy0,
+            guint         *cx1,
+            guint         *cy1)
+{
+  double n = self->grid_n;
+  double kx = n / (self->grid_x1 - self->grid_x0), ky = n / (self->grid_y1 - self->grid_y0);
+
+  *cx0 = (guint) CLAMP ((x0 - self->grid_x0) * kx, 0, n - 1);
+  *cy0 = (guint) CLAMP ((y0 - self->grid_y0) * ky, 0, n - 1);
+  *cx1 = (guint) CLAMP ((x1 - self->grid_x0) * kx, 0, n - 1);
+  *cy1 = (guint) CLAMP ((y1 - self->grid_y0) * ky, 0, n - 1);
+}
+
+static int
+compare_extents (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Files the cache's envelopes into cells: a tile or a view far smaller
+ * than the event then looks at its own features, not at all of them. */
+static void
+build_grid (CrMapRenderer *self)
+{
+  g_autofree double *extents = NULL;
+  double median, size;
+  guint n_cells;
+  guint32 *fill = NULL;
+
+  self->grid_n = 0;
+  if (self->cache->len == 0)
+    return;
+  /* The median feature's size: cells of twice that hold most features
+   * in one to four of them; tiles are drawn in chunks of that size too. */
+  extents = g_new (double, self->cache->len);
+  self->grid_x0 = self->grid_y0 = G_MAXDOUBLE;
+  self->grid_x1 = self->grid_y1 = -G_MAXDOUBLE;
+  for (guint i = 0; i < self->cache->len; i++)
+    {
+      const CachedFeature *cf = &g_array_index (self->cache, CachedFeature, i);
+
+      self->grid_x0 = MIN (self->grid_x0, cf->x0);
+      self->grid_y0 = MIN (self->grid_y0, cf->y0);
+      self->grid_x1 = MAX (self->grid_x1, cf->x1);
+      self->grid_y1 = MAX (self->grid_y1, cf->y1);
+      extents[i] = MAX (cf->x1 - cf->x0, cf->y1 - cf->y0);
+    }
+  qsort (extents, self->cache->len, sizeof (double), compare_extents);
+  median = extents[self->cache->len / 2];
+  cr_map_tiles_set_feature_size (self->tiles, median);
+  size = MAX (self->grid_x1 - self->grid_x0, self->grid_y1 - self->grid_y0);
+  if (self->cache->len < 64 || !(self->grid_x1 > self->grid_x0) || !(self->grid_y1 > self->grid_y0))
+    return;
+  self->grid_n = median > 0 ? (guint) CLAMP (ceil (size / (2 * median)), 1, GRID_MAX) : GRID_MAX;
+  n_cells = self->grid_n * self->grid_n;
+  self->grid_start = g_new0 (guint32, n_cells + 1);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        {
+          /* Counts to starts. */
+          for (guint c = 0, sum = 0; c <= n_cells; c++)
+            {
+              guint count = self->grid_start[c];
+
+              self->grid_start[c] = sum;
+              sum += count;
+            }
+          g_array_set_size (self->grid_items, self->grid_start[n_cells]);
+          fill = g_memdup2 (self->grid_start, sizeof (guint32) * n_cells);
+        }
+      for (guint32 i = 0; i < self->cache->len; i++)
+        {
+          const CachedFeature *cf = &g_array_index (self->cache, CachedFeature, i);
+          guint cx0, cy0, cx1, cy1;
+
+          grid_cells (self, cf->x0, cf->y0, cf->x1, cf->y1, &cx0, &cy0, &cx1, &cy1);
+          if ((cx1 - cx0 + 1) * (cy1 - cy0 + 1) > GRID_SPAN)
+            {
+              if (pass == 1)
+                g_array_append_val (self->grid_wide, i);
+              continue;
+            }
+          for (guint cy = cy0; cy <= cy1; cy++)
+            for (guint cx = cx0; cx <= cx1; cx++)
+              if (pass == 0)
+                self->grid_start[cy * self->grid_n + cx]++;
+              else
+                g_array_index (self->grid_items, guint32, fill[cy * self->grid_n + cx]++) = i;
+        }
+    }
+  g_free (fill);
+}
+
+static int
+compare_indices (gconstpointer a,
+                 gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The indices in the cache of the features whose cells meet the world
+ * rectangle, in the cache's order, into @found. FALSE when the rectangle
+ * covers more than @max_share of the grid: look at each feature then.
+ * Only reads the renderer. */
+static gboolean
+cache_query (CrMapRenderer *self,
+             double         x0,
+             double         y0,
+             double         x1,
+             double         y1,
+             double         max_share,
+             GArray        *found)
+{
+  guint cx0, cy0, cx1, cy1;
+
+  g_array_set_size (found, 0);
+  if (self->grid_n == 0 ||
+      (x1 - x0) * (y1 - y0) > max_share * (self->grid_x1 - self->grid_x0) * (self->grid_y1 - self->grid_y0))
+    return FALSE;
+  /* Nothing is outside the grid. */
+  if (x1 < self->grid_x0 || y1 < self->grid_y0 || x0 > self->grid_x1 || y0 > self->grid_y1)
+    return TRUE;
+  grid_cells (self, x0, y0, x1, y1, &cx0, &cy0, &cx1, &cy1);
+  for (guint cy = cy0; cy <= cy1; cy++)
+    for (guint cx = cx0; cx <= cx1; cx++)
+      {
+        guint c = cy * self->grid_n + cx;
+
+        for (guint32 k = self->grid_start[c]; k < self->grid_start[c + 1]; k++)
+          {
+            guint32 i = g_array_index (self->grid_items, guint32, k);
+            const CachedFeature *cf = &g_array_index (self->cache, CachedFeature, i);
+            guint fx0, fy0, fx1, fy1;
+
+            /* A feature in several cells counts once: in the first of
+             * them the rectangle meets. */
+            grid_cells (self, cf->x0, cf->y0, cf->x1, cf->y1, &fx0, &fy0, &fx1, &fy1);
+            if (cx == MAX (cx0, fx0) && cy == MAX (cy0, fy0))
+              g_array_append_val (found, i);
+          }
+      }
+  g_array_append_vals (found, self->grid_wide->data, self->grid_wide->len);
+  g_array_sort (found, compare_indices);
+  return TRUE;
+}
+
 /* Reads and decodes the event's features, if the cache was dropped. In
  * id order: among overlapping labels, the latest feature's wins, as it
  * does in hit tests. */
@@ -552,16 +724,24 @@ ensure_cache (CrMapRenderer *self)
 
   if (self->cache_valid)
     return;
-  invalidate_cache (self);
+  clear_cache (self);
   if (!cr_store_foreach_feature_in_bbox (self->store, self->event_id, &world, cache_feature_cb, self,
                                          &error))
     {
       g_warning ("Cannot read the features to draw: %s", error->message);
-      invalidate_cache (self);
+      clear_cache (self);
+      cr_map_tiles_expire (self->tiles, NULL, 0);
       return;
     }
   g_array_sort (self->cache, compare_cached_ids);
+  build_grid (self);
   self->cache_valid = TRUE;
+  for (guint i = 0; i < self->dirty->len; i++)
+    expire_feature (self, g_array_index (self->dirty, gint64, i));
+  g_array_set_size (self->dirty, 0);
+  self->dirty_all = FALSE;
+  if (!self->tiles_time_changed)
+    self->tiles_digest = activity_digest (self);
 }
 
 /* Appends the feature's lines and rings in view pixels to @path, with the
@@ -724,12 +904,21 @@ typedef struct
   GHashTable *kinds;   /* itinerary id -> kind code */
   GHashTable *geoms;   /* itinerary id -> CrGeometry, for convoys */
   GArray *ring;        /* scratch: one ring in view pixels */
+  GArray *found;       /* scratch: guint32 indices in the cache */
   const CachedFeature *selected;
   CrCoverage *coverage; /* the rasterizer of areas and dots */
   gboolean fast;       /* areas and dots through it */
+  const gint *cancelled; /* tiles: non-zero when abandoned (atomic) */
   Pass pass;
   guint n_drawn;
 } Frame;
+
+/* Whether the frame's tiles were abandoned. */
+static gboolean
+frame_cancelled (const Frame *frame)
+{
+  return frame->cancelled != NULL && g_atomic_int_get (frame->cancelled);
+}
 
 static CrScreenPath *
 batch_for (GPtrArray *batches,
@@ -1006,7 +1195,7 @@ draw_areas (Frame *frame)
         CrScreenPath *path = index < frame->areas->len ? g_ptr_array_index (frame->areas, index) : NULL;
         double alpha = faded ? FADED_ALPHA : 1.0;
 
-        if (path == NULL)
+        if (path == NULL || frame_cancelled (frame))
           continue;
         if (rasterize (frame, path))
           {
@@ -1053,7 +1242,7 @@ draw_dots (Frame *frame)
         guint index = 2 * style->index + faded;
         CrScreenPath *path = index < frame->dots->len ? g_ptr_array_index (frame->dots, index) : NULL;
 
-        if (path == NULL)
+        if (path == NULL || frame_cancelled (frame))
           continue;
         set_rgb (cr, style->stroke, (faded ? FADED_ALPHA : 1.0) * 0.75);
         if (rasterize (frame, path))
@@ -1332,6 +1521,7 @@ frame_init (Frame              *frame,
   frame->scratch = cr_screen_path_new ();
   frame->points = g_array_new (FALSE, FALSE, sizeof (double));
   frame->ring = g_array_new (FALSE, FALSE, sizeof (double));
+  frame->found = g_array_new (FALSE, FALSE, sizeof (guint32));
   frame->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_screen_path_free);
   frame->dots = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_screen_path_free);
   if (pass == PASS_TILES)
@@ -1352,6 +1542,7 @@ frame_clear (Frame *frame)
   g_clear_pointer (&frame->scratch, cr_screen_path_free);
   g_clear_pointer (&frame->points, g_array_unref);
   g_clear_pointer (&frame->ring, g_array_unref);
+  g_clear_pointer (&frame->found, g_array_unref);
   g_clear_pointer (&frame->areas, g_ptr_array_unref);
   g_clear_pointer (&frame->dots, g_ptr_array_unref);
   g_clear_pointer (&frame->lines, g_ptr_array_unref);
@@ -1362,6 +1553,19 @@ frame_clear (Frame *frame)
   g_clear_pointer (&frame->labels, cr_label_placer_free);
 }
 
+/* Whether the feature's envelope meets the frame's view, @margin pixels
+ * around. */
+static gboolean
+in_view (const CrProjection  *proj,
+         const CachedFeature *cf,
+         double               margin)
+{
+  return !(cf->x0 * proj->world - proj->origin_x > proj->width + margin ||
+           cf->x1 * proj->world - proj->origin_x < -margin ||
+           cf->y0 * proj->world - proj->origin_y > proj->height + margin ||
+           cf->y1 * proj->world - proj->origin_y < -margin);
+}
+
 /* Batches the features in the frame's view, a marker's radius around. */
 static void
 frame_collect (Frame *frame)
@@ -1370,17 +1574,34 @@ frame_collect (Frame *frame)
   const CrProjection *proj = frame->proj;
   double margin = 2 * POINT_RADIUS * self->scale;
 
+  /* A tile's region, or a view of a small part of the event, through
+   * the grid; else, sorting what the grid finds costs more than looking
+   * at each feature. */
+  if (cache_query (self, (proj->origin_x - margin) / proj->world, (proj->origin_y - margin) / proj->world,
+                   (proj->origin_x + proj->width + margin) / proj->world,
+                   (proj->origin_y + proj->height + margin) / proj->world,
+                   frame->pass == PASS_TILES ? 0.5 : 1.0 / 16, frame->found))
+    {
+      for (guint k = 0; k < frame->found->len; k++)
+        {
+          const CachedFeature *cf =
+            &g_array_index (self->cache, CachedFeature, g_array_index (frame->found, guint32, k));
+
+          if ((k & 1023) == 0 && frame_cancelled (frame))
+            return;
+          if (in_view (proj, cf, margin))
+            draw_feature (frame, cf);
+        }
+      return;
+    }
   for (guint i = 0; i < self->cache->len; i++)
     {
       const CachedFeature *cf = &g_array_index (self->cache, CachedFeature, i);
 
-      /* The envelope against the view, in pixels. */
-      if (cf->x0 * proj->world - proj->origin_x > proj->width + margin ||
-          cf->x1 * proj->world - proj->origin_x < -margin ||
-          cf->y0 * proj->world - proj->origin_y > proj->height + margin ||
-          cf->y1 * proj->world - proj->origin_y < -margin)
-        continue;
-      draw_feature (frame, cf);
+      if ((i & 1023) == 0 && frame_cancelled (frame))
+        return;
+      if (in_view (proj, cf, margin))
+        draw_feature (frame, cf);
     }
 }
 
@@ -1461,36 +1682,14 @@ cr_map_renderer_draw (CrMapRenderer      *self,
  *
  * Zones are what costs in a dense view: thousands of translucent
  * polygons with outlines. The map view keeps them, and the dots of
- * features too small to be more, in tiles of TILE_PX device pixels on the
- * world's pixel grid at the zoom level drawn, so that a pan only draws
- * the tiles coming into view; lines, symbols, waypoints, convoys, the
+ * features too small to be more, in tiles (CrMapTiles) drawn on worker
+ * threads, so that a pan only draws the tiles coming into view and no
+ * frame waits long for them; lines, symbols, waypoints, convoys, the
  * selection and labels, which are few, are drawn over them each frame.
- * The tiles are dropped when what they show may change: features, kinds,
- * the event, the kinds or groups shown, the fading, the scale, which
- * features are active at the time shown; and when the zoom changes. */
-
-static void
-tile_free (gpointer data)
-{
-  Tile *tile = data;
-
-  g_clear_pointer (&tile->surface, cairo_surface_destroy);
-  g_free (tile);
-}
-
-static gint64
-tile_key (gint64 x,
-          gint64 y)
-{
-  return (gint64) (((guint64) (guint32) x << 32) | (guint32) y);
-}
-
-static void
-drop_tiles (CrMapRenderer *self)
-{
-  g_hash_table_remove_all (self->tiles);
-  self->tiles_world = 0;
-}
+ * Tiles go stale, and are drawn again, where what they show changes: a
+ * feature (where it was and where it is), or everywhere when kinds, the
+ * kinds or groups shown, the fading, the scale or which features are
+ * active at the time shown change. The event's change drops them. */
 
 /* Which features are active at the renderer's time, as one number. */
 static guint64
@@ -1508,300 +1707,63 @@ activity_digest (CrMapRenderer *self)
   return digest;
 }
 
-/* Whether the @width × @height pixels at @data are all transparent. */
-static gboolean
-pixels_are_clear (const guint8 *data,
-                  int           stride,
-                  int           width,
-                  int           height)
+/* The feature's tiles go stale: those its envelope in the loaded cache
+ * touches. */
+static void
+expire_feature (CrMapRenderer *self,
+                gint64         id)
 {
-  for (int y = 0; y < height; y++)
-    {
-      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+  const CachedFeature key = { .id = id };
+  const CachedFeature *cf = bsearch (&key, self->cache->data, self->cache->len, sizeof (CachedFeature),
+                                     compare_cached_ids);
 
-      for (int x = 0; x < width; x++)
-        if (row[x] != 0)
-          return FALSE;
-    }
-  return TRUE;
+  if (cf != NULL)
+    cr_map_tiles_expire (self->tiles, &(CrBBox) { cf->x0, cf->y0, cf->x1, cf->y1 },
+                         2 * POINT_RADIUS * self->scale);
 }
 
-/* Draws @work's tiles in one go (a zone across two of them is prepared
- * once), on whichever thread: it only reads the renderer, which the main
- * thread leaves alone until both halves are done. */
-static gpointer
-draw_tile_work (gpointer data)
+/* On a worker thread: the zones and dots of @proj's region. It only reads
+ * the renderer, which stops the workers before it changes (see
+ * cr_map_tiles_stop()). */
+static void
+draw_tile_region (gpointer            data,
+                  cairo_t            *cr,
+                  const CrProjection *proj,
+                  CrCoverage         *coverage,
+                  const gint         *cancelled)
 {
-  TileWork *work = data;
-  gsize size;
-  CrProjection proj = *work->view;
-  cairo_surface_t *region;
+  CrMapRenderer *self = data;
   Frame frame;
-  cairo_t *cr;
 
-  work->stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, work->nx * TILE_PX);
-  size = (gsize) work->stride * work->ny * TILE_PX;
-  /* The same memory each time: a new image of the view's size costs its
-   * page faults. */
-  if (work->size < size)
-    {
-      g_free (work->pixels);
-      work->pixels = g_malloc (size);
-      work->size = size;
-    }
-  memset (work->pixels, 0, size);
-  region = cairo_image_surface_create_for_data (work->pixels, CAIRO_FORMAT_ARGB32, work->nx * TILE_PX,
-                                                work->ny * TILE_PX, work->stride);
-  proj.origin_x = work->tx * TILE_PX / work->device_scale;
-  proj.origin_y = work->ty * TILE_PX / work->device_scale;
-  proj.width = work->nx * TILE_PX / work->device_scale;
-  proj.height = work->ny * TILE_PX / work->device_scale;
-  cairo_surface_set_device_scale (region, work->device_scale, work->device_scale);
-  cr = cairo_create (region);
-  frame_init (&frame, work->self, cr, &proj, PASS_TILES);
-  frame.coverage = work->coverage;
+  frame_init (&frame, self, cr, proj, PASS_TILES);
+  frame.coverage = coverage;
+  frame.cancelled = cancelled;
   frame_collect (&frame);
   frame.fast = cr_coverage_begin (frame.coverage, cr);
   draw_areas (&frame);
   draw_dots (&frame);
   frame_clear (&frame);
-  cairo_destroy (cr);
-  cairo_surface_finish (region);
-  cairo_surface_destroy (region);
-  return NULL;
 }
 
-/* Keeps @work's tiles; those with nothing in them without pixels. */
-static void
-keep_tiles (CrMapRenderer  *self,
-            const TileWork *work)
-{
-  for (int j = 0; j < work->ny; j++)
-    for (int i = 0; i < work->nx; i++)
-      {
-        Tile *tile = g_new0 (Tile, 1);
-        const guint8 *in = work->pixels + (gsize) j * TILE_PX * work->stride + 4 * i * TILE_PX;
-
-        if (!pixels_are_clear (in, work->stride, TILE_PX, TILE_PX))
-          {
-            guint8 *out;
-            int out_stride;
-
-            tile->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PX, TILE_PX);
-            out = cairo_image_surface_get_data (tile->surface);
-            out_stride = cairo_image_surface_get_stride (tile->surface);
-            for (int y = 0; y < TILE_PX; y++)
-              memcpy (out + (gsize) y * out_stride, in + (gsize) y * work->stride, 4 * TILE_PX);
-            cairo_surface_mark_dirty (tile->surface);
-            cairo_surface_set_device_scale (tile->surface, work->device_scale, work->device_scale);
-          }
-        tile->key = tile_key (work->tx + i, work->ty + j);
-        tile->used = self->tiles_frame;
-        g_hash_table_replace (self->tiles, &tile->key, tile);
-        self->n_tiles_drawn++;
-      }
-}
-
-/* Draws the tiles @tx .. @tx + @nx - 1, @ty .. @ty + @ny - 1 and keeps
- * them: on two cores when there are two tiles or more, halved along the
- * longer side, the second half on a thread of its own. */
-static void
-render_tiles (CrMapRenderer      *self,
-              const CrProjection *view,
-              double              device_scale,
-              gint64              tx,
-              gint64              ty,
-              int                 nx,
-              int                 ny)
-{
-  TileWork *a = &self->tile_work[0], *b = &self->tile_work[1];
-  GThread *thread = NULL;
-
-  a->self = b->self = self;
-  a->view = b->view = view;
-  a->device_scale = b->device_scale = device_scale;
-  a->tx = b->tx = tx;
-  a->ty = b->ty = ty;
-  a->nx = b->nx = nx;
-  a->ny = b->ny = ny;
-  if (nx * ny >= 2)
-    {
-      if (nx >= ny)
-        {
-          a->nx = nx / 2;
-          b->tx = tx + a->nx;
-          b->nx = nx - a->nx;
-        }
-      else
-        {
-          a->ny = ny / 2;
-          b->ty = ty + a->ny;
-          b->ny = ny - a->ny;
-        }
-      thread = g_thread_new ("cr-map-tiles", draw_tile_work, b);
-    }
-  draw_tile_work (a);
-  keep_tiles (self, a);
-  if (thread != NULL)
-    {
-      g_thread_join (thread);
-      keep_tiles (self, b);
-    }
-}
-
-static int
-compare_tiles_by_use (gconstpointer a,
-                      gconstpointer b)
-{
-  guint64 x = (*(Tile *const *) a)->used, y = (*(Tile *const *) b)->used;
-
-  return (x > y) - (x < y);
-}
-
-/* Keeps at most @max tiles, the view's and then the most recently used. */
-static void
-evict_tiles (CrMapRenderer *self,
-             guint          max)
-{
-  g_autoptr(GPtrArray) old = NULL;
-  GHashTableIter iter;
-  Tile *tile;
-
-  if (g_hash_table_size (self->tiles) <= max)
-    return;
-  old = g_ptr_array_new ();
-  g_hash_table_iter_init (&iter, self->tiles);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tile))
-    if (tile->used != self->tiles_frame)
-      g_ptr_array_add (old, tile);
-  g_ptr_array_sort (old, compare_tiles_by_use);
-  for (guint i = 0; i < old->len && g_hash_table_size (self->tiles) > max; i++)
-    g_hash_table_remove (self->tiles, &((Tile *) g_ptr_array_index (old, i))->key);
-}
-
-/* Paints the view's tiles on @cr, drawing those it lacks first. FALSE
- * when tiles cannot serve: the target is not an image in view pixels, or
- * the zoom is changing (a zoom animation's frames each have their own
- * zoom, and would each draw tiles for nothing). */
+/* On the main thread, when more tiles are ready. */
 static gboolean
-draw_tiles (CrMapRenderer      *self,
-            cairo_t            *cr,
-            const CrProjection *proj)
+tiles_ready_cb (gpointer data)
 {
-  cairo_surface_t *target = cairo_get_group_target (cr);
-  double device_scale, sy, world, ox, oy;
-  gint64 tx0, ty0, tx1, ty1;
-  int nx, ny;
-  g_autofree guint8 *missing = NULL;
-  cairo_matrix_t m;
-
-  cairo_get_matrix (cr, &m);
-  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
-      cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32 ||
-      m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0 || m.x0 != 0 || m.y0 != 0)
-    return FALSE;
-  cairo_surface_get_device_scale (target, &device_scale, &sy);
-  if (device_scale != sy || device_scale <= 0)
-    return FALSE;
-
-  world = proj->world * device_scale;
-  if (world != self->tiles_world || device_scale != self->tiles_device_scale)
-    {
-      gboolean settled = self->tiles_world == 0 || fabs (proj->zoom - round (proj->zoom)) < 1e-9;
-
-      drop_tiles (self);
-      self->tiles_world = world;
-      self->tiles_device_scale = device_scale;
-      /* At a whole zoom level a view settles; at any other, wait for a
-       * second frame at the same one. */
-      if (!settled)
-        return FALSE;
-    }
-  /* The digest of what the tiles show: taken when they start anew,
-   * compared when the time shown changes. */
-  if (self->tiles_time_changed || g_hash_table_size (self->tiles) == 0)
-    {
-      guint64 digest = activity_digest (self);
-
-      if (digest != self->tiles_digest)
-        g_hash_table_remove_all (self->tiles);
-      self->tiles_digest = digest;
-      self->tiles_time_changed = FALSE;
-    }
-
-  self->tiles_frame++;
-  /* The view's corner, on whole device pixels so tiles are copied, not
-   * resampled: zones may sit half a pixel off the lines drawn over them. */
-  ox = round (proj->origin_x * device_scale);
-  oy = round (proj->origin_y * device_scale);
-  tx0 = (gint64) floor (ox / TILE_PX);
-  ty0 = (gint64) floor (oy / TILE_PX);
-  tx1 = (gint64) floor ((ox + ceil (proj->width * device_scale) - 1) / TILE_PX);
-  ty1 = (gint64) floor ((oy + ceil (proj->height * device_scale) - 1) / TILE_PX);
-  nx = (int) (tx1 - tx0 + 1);
-  ny = (int) (ty1 - ty0 + 1);
-  if (nx <= 0 || ny <= 0 || (gint64) nx * ny > 16384)
-    return FALSE;
-
-  /* The missing tiles, in rectangles: a run along a row, as many rows
-   * down as miss those tiles too. */
-  missing = g_new0 (guint8, (gsize) nx * ny);
-  for (int j = 0; j < ny; j++)
-    for (int i = 0; i < nx; i++)
-      {
-        gint64 key = tile_key (tx0 + i, ty0 + j);
-        Tile *tile = g_hash_table_lookup (self->tiles, &key);
-
-        if (tile == NULL)
-          missing[j * nx + i] = 1;
-        else
-          tile->used = self->tiles_frame;
-      }
-  self->n_tiles_drawn = 0;
-  for (int j = 0; j < ny; j++)
-    for (int i = 0; i < nx; i++)
-      {
-        int w = 0, h = 1;
-
-        if (!missing[j * nx + i])
-          continue;
-        while (i + w < nx && missing[j * nx + i + w])
-          w++;
-        while (j + h < ny && memchr (missing + (j + h) * nx + i, 0, w) == NULL)
-          h++;
-        for (int y = j; y < j + h; y++)
-          memset (missing + y * nx + i, 0, w);
-        render_tiles (self, proj, device_scale, tx0 + i, ty0 + j, w, h);
-      }
-
-  cairo_save (cr);
-  for (int j = 0; j < ny; j++)
-    for (int i = 0; i < nx; i++)
-      {
-        gint64 key = tile_key (tx0 + i, ty0 + j);
-        Tile *tile = g_hash_table_lookup (self->tiles, &key);
-        double x = ((tx0 + i) * TILE_PX - ox) / device_scale, y = ((ty0 + j) * TILE_PX - oy) / device_scale;
-
-        if (tile == NULL || tile->surface == NULL)
-          continue;
-        cairo_set_source_surface (cr, tile->surface, x, y);
-        cairo_rectangle (cr, x, y, TILE_PX / device_scale, TILE_PX / device_scale);
-        cairo_fill (cr);
-      }
-  cairo_restore (cr);
-  /* The view three times over: panning back finds its tiles. */
-  evict_tiles (self, MAX (3 * nx * ny, 64));
-  return TRUE;
+  emit_changed (CR_MAP_RENDERER (data));
+  return G_SOURCE_REMOVE;
 }
 
 /**
  * cr_map_renderer_draw_view:
  *
  * Draws like cr_map_renderer_draw(), for the map view: zones come from
- * tiles kept between frames at the same zoom (see draw_tiles()), so a
- * frame after a pan draws only what came into view. On a target that is
- * not an image in view pixels, or while the zoom changes, it draws
- * everything.
+ * tiles kept between frames at the same zoom and drawn on worker threads
+ * (see CrMapTiles), so a frame after a pan draws only what came into
+ * view, and no frame waits for tiles longer than
+ * cr_map_renderer_set_tile_wait() says: the renderer emits
+ * #CrMapRenderer::changed when more are ready. On a target that is not
+ * an image in view pixels, or while the zoom changes with no tiles to
+ * stand in, it draws everything.
  *
  * Returns: the number of features drawn
  */
@@ -1812,11 +1774,19 @@ cr_map_renderer_draw_view (CrMapRenderer      *self,
 {
   g_return_val_if_fail (CR_IS_MAP_RENDERER (self), 0);
 
-  self->n_tiles_drawn = 0;
   if (self->reference || self->event_id == 0)
     return cr_map_renderer_draw (self, cr, proj);
   ensure_cache (self);
-  if (!draw_tiles (self, cr, proj))
+  if (self->tiles_time_changed)
+    {
+      guint64 digest = activity_digest (self);
+
+      if (digest != self->tiles_digest)
+        cr_map_tiles_expire (self->tiles, NULL, 0);
+      self->tiles_digest = digest;
+      self->tiles_time_changed = FALSE;
+    }
+  if (!cr_map_tiles_paint (self->tiles, cr, proj))
     return cr_map_renderer_draw (self, cr, proj);
 
   return draw_frame (self, cr, proj, PASS_OVER_TILES);
@@ -1825,26 +1795,73 @@ cr_map_renderer_draw_view (CrMapRenderer      *self,
 /**
  * cr_map_renderer_clear_tiles:
  *
- * Drops the map view's tiles: the next cr_map_renderer_draw_view() draws
- * every zone again. The renderer does this itself whenever they may be
- * out of date; benchmarks call it to time a frame from scratch.
+ * Drops the map view's tiles: the next cr_map_renderer_draw_view() starts
+ * from none. Benchmarks call it to time a frame from scratch.
  */
 void
 cr_map_renderer_clear_tiles (CrMapRenderer *self)
 {
   g_return_if_fail (CR_IS_MAP_RENDERER (self));
 
-  drop_tiles (self);
+  cr_map_tiles_drop (self->tiles);
 }
 
-/* How many tiles the last cr_map_renderer_draw_view() drew, rather than
- * reused: for tests and benchmarks. */
+/**
+ * cr_map_renderer_expire_tiles:
+ *
+ * Has every tile drawn again, as any change to what they all show does
+ * (they stay on screen until then). For benchmarks.
+ */
+void
+cr_map_renderer_expire_tiles (CrMapRenderer *self)
+{
+  g_return_if_fail (CR_IS_MAP_RENDERER (self));
+
+  cr_map_tiles_expire (self->tiles, NULL, 0);
+}
+
+/**
+ * cr_map_renderer_set_tile_wait:
+ * @usec: how long a frame of cr_map_renderer_draw_view() waits for tiles
+ *   being drawn; < 0: until they all are (tests)
+ */
+void
+cr_map_renderer_set_tile_wait (CrMapRenderer *self,
+                               gint64         usec)
+{
+  g_return_if_fail (CR_IS_MAP_RENDERER (self));
+
+  cr_map_tiles_set_wait (self->tiles, usec);
+}
+
+/* Whether the last cr_map_renderer_draw_view() lacked tiles: more are
+ * coming. */
+gboolean
+cr_map_renderer_get_tiles_pending (CrMapRenderer *self)
+{
+  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), FALSE);
+
+  return cr_map_tiles_get_pending (self->tiles);
+}
+
+/* Whether tiles are being drawn, for the view or ahead of a pan: for
+ * tests. */
+gboolean
+cr_map_renderer_get_tiles_busy (CrMapRenderer *self)
+{
+  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), FALSE);
+
+  return cr_map_tiles_get_busy (self->tiles);
+}
+
+/* How many tiles the last cr_map_renderer_draw_view() got drawn, rather
+ * than reused: for tests and benchmarks. */
 guint
 cr_map_renderer_get_n_tiles_drawn (CrMapRenderer *self)
 {
   g_return_val_if_fail (CR_IS_MAP_RENDERER (self), 0);
 
-  return self->n_tiles_drawn;
+  return cr_map_tiles_get_n_drawn (self->tiles);
 }
 
 typedef struct
@@ -2120,6 +2137,8 @@ cr_map_renderer_finalize (GObject *object)
 {
   CrMapRenderer *self = CR_MAP_RENDERER (object);
 
+  /* First: its workers read the rest. */
+  g_clear_pointer (&self->tiles, cr_map_tiles_free);
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_clear_pointer (&self->styles, g_hash_table_unref);
   g_clear_pointer (&self->hidden_kinds, g_hash_table_unref);
@@ -2128,14 +2147,12 @@ cr_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->cache_parts, g_array_unref);
   g_clear_pointer (&self->cache_xy, g_array_unref);
   g_clear_pointer (&self->cache_points, g_array_unref);
+  g_clear_pointer (&self->grid_start, g_free);
+  g_clear_pointer (&self->grid_items, g_array_unref);
+  g_clear_pointer (&self->grid_wide, g_array_unref);
   g_clear_pointer (&self->lines, g_hash_table_unref);
   g_clear_pointer (&self->coverage, cr_coverage_free);
-  g_clear_pointer (&self->tiles, g_hash_table_unref);
-  for (guint i = 0; i < G_N_ELEMENTS (self->tile_work); i++)
-    {
-      g_clear_pointer (&self->tile_work[i].coverage, cr_coverage_free);
-      g_clear_pointer (&self->tile_work[i].pixels, g_free);
-    }
+  g_clear_pointer (&self->dirty, g_array_unref);
   g_clear_pointer (&self->time, g_date_time_unref);
   g_free (self->time_text);
 
@@ -2196,12 +2213,13 @@ cr_map_renderer_init (CrMapRenderer *self)
   self->cache_parts = g_array_new (FALSE, FALSE, sizeof (CachedPart));
   self->cache_xy = g_array_new (FALSE, FALSE, sizeof (float));
   self->cache_points = g_array_new (FALSE, FALSE, sizeof (double));
+  self->grid_items = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->grid_wide = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                        (GDestroyNotify) cr_geometry_unref);
   self->coverage = cr_coverage_new ();
-  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, tile_free);
-  for (guint i = 0; i < G_N_ELEMENTS (self->tile_work); i++)
-    self->tile_work[i].coverage = cr_coverage_new ();
+  self->tiles = cr_map_tiles_new (draw_tile_region, tiles_ready_cb, self);
+  self->dirty = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->fade_inactive = TRUE;
   self->show_labels = TRUE;
   self->scale = 1;
@@ -2260,6 +2278,9 @@ cr_map_renderer_set_event_id (CrMapRenderer *self,
   if (self->event_id == event_id)
     return;
   self->event_id = event_id;
+  cr_map_tiles_drop (self->tiles);
+  g_array_set_size (self->dirty, 0);
+  self->dirty_all = FALSE;
   invalidate_cache (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT_ID]);
   emit_changed (self);
@@ -2309,6 +2330,7 @@ cr_map_renderer_set_time (CrMapRenderer *self,
   if (self->time == time ||
       (self->time != NULL && time != NULL && g_date_time_compare (self->time, time) == 0))
     return;
+  cr_map_tiles_stop (self->tiles);
   g_clear_pointer (&self->time, g_date_time_unref);
   g_clear_pointer (&self->time_text, g_free);
   if (time != NULL)
@@ -2339,8 +2361,9 @@ cr_map_renderer_set_fade_inactive (CrMapRenderer *self,
   fade = !!fade;
   if (self->fade_inactive == fade)
     return;
+  cr_map_tiles_stop (self->tiles);
   self->fade_inactive = fade;
-  drop_tiles (self);
+  cr_map_tiles_expire (self->tiles, NULL, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FADE_INACTIVE]);
   emit_changed (self);
 }
@@ -2386,8 +2409,9 @@ cr_map_renderer_set_scale (CrMapRenderer *self,
 
   if (self->scale == scale)
     return;
+  cr_map_tiles_stop (self->tiles);
   self->scale = scale;
-  drop_tiles (self);
+  cr_map_tiles_expire (self->tiles, NULL, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCALE]);
   emit_changed (self);
 }
@@ -2412,11 +2436,12 @@ cr_map_renderer_set_kind_visible (CrMapRenderer *self,
 
   if (cr_map_renderer_get_kind_visible (self, kind) == !!visible)
     return;
+  cr_map_tiles_stop (self->tiles);
   if (visible)
     g_hash_table_remove (self->hidden_kinds, kind);
   else
     g_hash_table_add (self->hidden_kinds, g_strdup (kind));
-  drop_tiles (self);
+  cr_map_tiles_expire (self->tiles, NULL, 0);
   emit_changed (self);
 }
 
@@ -2441,8 +2466,9 @@ cr_map_renderer_set_group_visible (CrMapRenderer *self,
   hidden = visible ? self->hidden_groups & ~(1u << group) : self->hidden_groups | (1u << group);
   if (hidden == self->hidden_groups)
     return;
+  cr_map_tiles_stop (self->tiles);
   self->hidden_groups = hidden;
-  drop_tiles (self);
+  cr_map_tiles_expire (self->tiles, NULL, 0);
   emit_changed (self);
 }
 

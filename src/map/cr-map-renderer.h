@@ -55,6 +55,11 @@ guint          cr_map_renderer_draw_view         (CrMapRenderer      *self,
                                                   cairo_t            *cr,
                                                   const CrProjection *proj);
 void           cr_map_renderer_clear_tiles       (CrMapRenderer      *self);
+void           cr_map_renderer_expire_tiles      (CrMapRenderer      *self);
+void           cr_map_renderer_set_tile_wait     (CrMapRenderer      *self,
+                                                  gint64              usec);
+gboolean       cr_map_renderer_get_tiles_pending (CrMapRenderer      *self);
+gboolean       cr_map_renderer_get_tiles_busy    (CrMapRenderer      *self);
 guint          cr_map_renderer_get_n_tiles_drawn (CrMapRenderer      *self);
 gint64         cr_map_renderer_hit_test          (CrMapRenderer      *self,
                                                   const CrProjection *proj,

@@ -1,0 +1,889 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cr-map"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+#include "cr-map-tiles.h"
+
+/* Zones are what costs in a dense view: thousands of translucent polygons
+ * with outlines. The map view keeps them in tiles of TILE_PX device pixels
+ * on the world's pixel grid at the zoom level drawn, so that a pan only
+ * draws the tiles coming into view.
+ *
+ * Tiles are drawn by N_WORKERS threads, in square chunks of tiles, those
+ * nearest the view's centre first. A frame waits for them
+ * at most `wait` µs, then shows what it has: the tiles ready, the stale
+ * ones (whose content changed) until their successors are, and where a
+ * tile is missing after a zoom, the last zoom level's tiles, scaled. When
+ * more tiles are ready, the owner's `ready` callback runs on the main
+ * thread (it redraws). Once the view is complete, the workers draw the
+ * ring of tiles around it, which a pan brings in next; the view's own
+ * tiles go first whenever it lacks any.
+ *
+ * While workers run they read the owner's data: the owner calls
+ * cr_map_tiles_stop() before it changes any of it. */
+
+#define TILE_PX 128
+/* Chunks of at least CHUNK_MIN tiles across and at most CHUNK_MAX, and
+ * twice the typical feature across: a feature across two chunks is
+ * prepared in both. */
+#define CHUNK_MIN 2
+#define CHUNK_MAX 8
+#define N_WORKERS 2
+#define DEFAULT_WAIT_US 4000
+/* Tiles drawn ahead around a complete view. */
+#define AHEAD 1
+/* While workers draw, the owner redraws this often. */
+#define PROGRESS_MS 50
+#define WORKER_NICE 10
+/* More of the last level's tiles than this behind a view: not worth it. */
+#define MAX_STAND_INS 4096
+
+/* TILE_PX device pixels square, at (x, y) × TILE_PX of the world's grid;
+ * no surface when nothing is in it. */
+typedef struct
+{
+  gint64 key;
+  cairo_surface_t *surface;
+  guint64 used;     /* the frame that last showed it */
+  gboolean stale;   /* what it shows changed since it was drawn */
+} Tile;
+
+/* Tiles @tx .. @tx + @nx - 1, @ty .. @ty + @ny - 1, drawn in one go (a
+ * zone across two of them is prepared once). */
+typedef struct
+{
+  gint64 tx, ty;
+  int nx, ny;
+  double distance; /* of its centre from the view's, in tiles */
+} Rect;
+
+typedef struct
+{
+  CrMapTiles *owner;
+  CrCoverage *coverage;
+  guint8 *pixels; /* kept from one rect to the next */
+  gsize size;
+  GThread *thread;
+} Worker;
+
+struct _CrMapTiles
+{
+  CrMapTilesDraw draw;
+  GSourceFunc ready;
+  gpointer user_data;
+
+  GHashTable *tiles;    /* &Tile.key -> Tile, at @world */
+  double world;         /* the world's size in device pixels; 0: none yet */
+  double device_scale;
+  guint64 frame;
+  GHashTable *previous; /* a former zoom level's, standing in; or NULL */
+  double previous_world;
+  gint64 wait;
+  double feature_size;  /* a typical feature's, world = 1 */
+  guint n_drawn;        /* by the last frame */
+  gboolean pending;     /* the last frame lacked tiles */
+
+  /* The job. Main thread only, but what the lock guards. */
+  gboolean busy;        /* workers started and not joined */
+  gboolean ahead;       /* they draw the ring around the view, ahead of a pan */
+  GArray *rects;        /* Rect, nearest first; fixed while busy */
+  CrProjection job_view;
+  gint next;            /* atomic: the next rect to take */
+  gint cancelled;       /* atomic */
+  Worker workers[N_WORKERS];
+  GMutex lock;
+  GCond cond;
+  guint running;        /* workers still at work */
+  gboolean waiting;     /* the main thread waits for them */
+  guint idle_id;        /* the ready callback, scheduled */
+  gboolean idle_now;    /* as an idle, not after PROGRESS_MS */
+  GPtrArray *done;      /* Tile, drawn and not yet kept */
+};
+
+static void
+tile_free (gpointer data)
+{
+  Tile *tile = data;
+
+  g_clear_pointer (&tile->surface, cairo_surface_destroy);
+  g_free (tile);
+}
+
+static gint64
+tile_key (gint64 x,
+          gint64 y)
+{
+  return (gint64) (((guint64) (guint32) x << 32) | (guint32) y);
+}
+
+static gint64
+floor_div (gint64 a,
+           gint64 b)
+{
+  return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+static GHashTable *
+tile_table_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, tile_free);
+}
+
+CrMapTiles *
+cr_map_tiles_new (CrMapTilesDraw draw,
+                  GSourceFunc    ready,
+                  gpointer       user_data)
+{
+  CrMapTiles *self = g_new0 (CrMapTiles, 1);
+
+  self->draw = draw;
+  self->ready = ready;
+  self->user_data = user_data;
+  self->tiles = tile_table_new ();
+  self->wait = DEFAULT_WAIT_US;
+  self->rects = g_array_new (FALSE, FALSE, sizeof (Rect));
+  self->done = g_ptr_array_new ();
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->cond);
+  for (guint i = 0; i < N_WORKERS; i++)
+    {
+      self->workers[i].owner = self;
+      self->workers[i].coverage = cr_coverage_new ();
+    }
+  return self;
+}
+
+void
+cr_map_tiles_free (CrMapTiles *self)
+{
+  if (self == NULL)
+    return;
+  cr_map_tiles_stop (self);
+  if (self->idle_id != 0)
+    g_source_remove (self->idle_id);
+  for (guint i = 0; i < N_WORKERS; i++)
+    {
+      cr_coverage_free (self->workers[i].coverage);
+      g_free (self->workers[i].pixels);
+    }
+  g_hash_table_unref (self->tiles);
+  g_clear_pointer (&self->previous, g_hash_table_unref);
+  g_array_unref (self->rects);
+  g_ptr_array_unref (self->done);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->cond);
+  g_free (self);
+}
+
+/* Whether the @width × @height pixels at @data are all transparent. */
+static gboolean
+pixels_are_clear (const guint8 *data,
+                  int           stride,
+                  int           width,
+                  int           height)
+{
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        if (row[x] != 0)
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* On a worker: draws @rect's tiles. NULL when cancelled. */
+static GPtrArray *
+draw_rect (CrMapTiles *self,
+           Worker     *worker,
+           const Rect *rect)
+{
+  double scale = self->device_scale;
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, rect->nx * TILE_PX);
+  gsize size = (gsize) stride * rect->ny * TILE_PX;
+  CrProjection proj = self->job_view;
+  cairo_surface_t *region;
+  GPtrArray *made;
+  cairo_t *cr;
+
+  /* The same memory each time: a new image costs its page faults. */
+  if (worker->size < size)
+    {
+      g_free (worker->pixels);
+      worker->pixels = g_malloc (size);
+      worker->size = size;
+    }
+  memset (worker->pixels, 0, size);
+  region = cairo_image_surface_create_for_data (worker->pixels, CAIRO_FORMAT_ARGB32, rect->nx * TILE_PX,
+                                                rect->ny * TILE_PX, stride);
+  cairo_surface_set_device_scale (region, scale, scale);
+  proj.origin_x = rect->tx * TILE_PX / scale;
+  proj.origin_y = rect->ty * TILE_PX / scale;
+  proj.width = rect->nx * TILE_PX / scale;
+  proj.height = rect->ny * TILE_PX / scale;
+  cr = cairo_create (region);
+  self->draw (self->user_data, cr, &proj, worker->coverage, &self->cancelled);
+  cairo_destroy (cr);
+  cairo_surface_finish (region);
+  cairo_surface_destroy (region);
+  if (g_atomic_int_get (&self->cancelled))
+    return NULL;
+
+  made = g_ptr_array_new ();
+  for (int j = 0; j < rect->ny; j++)
+    for (int i = 0; i < rect->nx; i++)
+      {
+        Tile *tile = g_new0 (Tile, 1);
+        const guint8 *in = worker->pixels + (gsize) j * TILE_PX * stride + 4 * i * TILE_PX;
+
+        if (!pixels_are_clear (in, stride, TILE_PX, TILE_PX))
+          {
+            guint8 *out;
+            int out_stride;
+
+            tile->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PX, TILE_PX);
+            out = cairo_image_surface_get_data (tile->surface);
+            out_stride = cairo_image_surface_get_stride (tile->surface);
+            for (int y = 0; y < TILE_PX; y++)
+              memcpy (out + (gsize) y * out_stride, in + (gsize) y * stride, 4 * TILE_PX);
+            cairo_surface_mark_dirty (tile->surface);
+            cairo_surface_set_device_scale (tile->surface, scale, scale);
+          }
+        tile->key = tile_key (rect->tx + i, rect->ty + j);
+        g_ptr_array_add (made, tile);
+      }
+  return made;
+}
+
+static gboolean
+ready_cb (gpointer data)
+{
+  CrMapTiles *self = data;
+
+  g_mutex_lock (&self->lock);
+  /* A worker may have replaced this source with another meanwhile. */
+  if (self->idle_id == g_source_get_id (g_main_current_source ()))
+    self->idle_id = 0;
+  g_mutex_unlock (&self->lock);
+  if (self->ready != NULL)
+    self->ready (self->user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* With the lock held: wakes the main thread if it waits for tiles, or
+ * has it redraw: when the job is @done, at once, and before that, every
+ * PROGRESS_MS (a redraw per rect would take the workers' time). */
+static void
+tell_locked (CrMapTiles *self,
+             gboolean    done)
+{
+  g_cond_broadcast (&self->cond);
+  if (self->waiting || self->ahead || g_atomic_int_get (&self->cancelled))
+    return;
+  if (done && self->idle_id != 0 && !self->idle_now)
+    {
+      g_source_remove (self->idle_id);
+      self->idle_id = 0;
+    }
+  if (self->idle_id == 0)
+    {
+      self->idle_id = done ? g_idle_add (ready_cb, self) : g_timeout_add (PROGRESS_MS, ready_cb, self);
+      self->idle_now = done;
+    }
+}
+
+static gpointer
+worker_run (gpointer data)
+{
+  Worker *worker = data;
+  CrMapTiles *self = worker->owner;
+
+#ifdef __linux__
+  /* Behind the main thread, which must keep its frames short: on Linux a
+   * thread has a nice value of its own. */
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), WORKER_NICE);
+#endif
+  for (;;)
+    {
+      guint i = (guint) g_atomic_int_add (&self->next, 1);
+      GPtrArray *made;
+
+      if (i >= self->rects->len || g_atomic_int_get (&self->cancelled))
+        break;
+      made = draw_rect (self, worker, &g_array_index (self->rects, Rect, i));
+      if (made == NULL)
+        break;
+      g_mutex_lock (&self->lock);
+      g_ptr_array_extend_and_steal (self->done, made);
+      tell_locked (self, FALSE);
+      g_mutex_unlock (&self->lock);
+    }
+  g_mutex_lock (&self->lock);
+  self->running--;
+  tell_locked (self, self->running == 0);
+  g_mutex_unlock (&self->lock);
+  return NULL;
+}
+
+static void
+join_workers (CrMapTiles *self)
+{
+  for (guint i = 0; i < N_WORKERS; i++)
+    if (self->workers[i].thread != NULL)
+      {
+        g_thread_join (self->workers[i].thread);
+        self->workers[i].thread = NULL;
+      }
+  self->busy = FALSE;
+}
+
+/* Keeps the tiles the workers have drawn so far. */
+static void
+harvest (CrMapTiles *self)
+{
+  g_autoptr(GPtrArray) done = NULL;
+  gboolean finished;
+
+  if (!self->busy)
+    return;
+  g_mutex_lock (&self->lock);
+  done = self->done;
+  self->done = g_ptr_array_new ();
+  finished = self->running == 0;
+  g_mutex_unlock (&self->lock);
+  for (guint i = 0; i < done->len; i++)
+    {
+      Tile *tile = g_ptr_array_index (done, i);
+
+      tile->used = self->frame;
+      g_hash_table_replace (self->tiles, &tile->key, tile);
+      self->n_drawn += !self->ahead;
+    }
+  if (finished)
+    join_workers (self);
+}
+
+/**
+ * cr_map_tiles_stop:
+ *
+ * Abandons the tiles being drawn and waits until the workers are done
+ * reading the owner's data: call it before changing any.
+ */
+void
+cr_map_tiles_stop (CrMapTiles *self)
+{
+  if (!self->busy)
+    return;
+  g_atomic_int_set (&self->cancelled, 1);
+  g_mutex_lock (&self->lock);
+  while (self->running > 0)
+    g_cond_wait (&self->cond, &self->lock);
+  for (guint i = 0; i < self->done->len; i++)
+    tile_free (g_ptr_array_index (self->done, i));
+  g_ptr_array_set_size (self->done, 0);
+  g_mutex_unlock (&self->lock);
+  join_workers (self);
+  g_atomic_int_set (&self->cancelled, 0);
+}
+
+static int
+compare_rects (gconstpointer a,
+               gconstpointer b)
+{
+  double x = ((const Rect *) a)->distance, y = ((const Rect *) b)->distance;
+
+  return (x > y) - (x < y);
+}
+
+/* Starts drawing the tiles @needed flags among the @nx × @ny from (@tx0,
+ * @ty0): in rectangles (a run along a row, as many rows down as need
+ * those tiles too) within chunks of the world's grid, nearest the view's
+ * centre first. */
+static void
+start (CrMapTiles         *self,
+       const CrProjection *proj,
+       guint8             *needed,
+       gint64              tx0,
+       gint64              ty0,
+       int                 nx,
+       int                 ny,
+       gboolean            ahead)
+{
+  guint n_workers;
+  int chunk = (int) CLAMP (ceil (2 * self->feature_size * self->world / TILE_PX), CHUNK_MIN, CHUNK_MAX);
+
+  g_array_set_size (self->rects, 0);
+  for (int j = 0; j < ny; j++)
+    for (int i = 0; i < nx; i++)
+      {
+        Rect rect = { tx0 + i, ty0 + j, 0, 1, 0 };
+        int i_end, j_end;
+
+        if (!needed[j * nx + i])
+          continue;
+        i_end = (int) MIN (nx, (floor_div (tx0 + i, chunk) + 1) * chunk - tx0);
+        j_end = (int) MIN (ny, (floor_div (ty0 + j, chunk) + 1) * chunk - ty0);
+        while (i + rect.nx < i_end && needed[j * nx + i + rect.nx])
+          rect.nx++;
+        while (j + rect.ny < j_end && memchr (needed + (j + rect.ny) * nx + i, 0, rect.nx) == NULL)
+          rect.ny++;
+        for (int y = j; y < j + rect.ny; y++)
+          memset (needed + y * nx + i, 0, rect.nx);
+        rect.distance = hypot (i + rect.nx / 2.0 - nx / 2.0, j + rect.ny / 2.0 - ny / 2.0);
+        g_array_append_val (self->rects, rect);
+      }
+  if (self->rects->len == 0)
+    return;
+  g_array_sort (self->rects, compare_rects);
+
+  self->job_view = *proj;
+  self->ahead = ahead;
+  g_atomic_int_set (&self->next, 0);
+  g_atomic_int_set (&self->cancelled, 0);
+  n_workers = MIN (N_WORKERS, self->rects->len);
+  g_mutex_lock (&self->lock);
+  self->running = n_workers;
+  g_mutex_unlock (&self->lock);
+  self->busy = TRUE;
+  for (guint i = 0; i < n_workers; i++)
+    self->workers[i].thread = g_thread_new ("cr-map-tiles", worker_run, &self->workers[i]);
+}
+
+/* Waits for the workers to finish, until @deadline (monotonic µs; < 0:
+ * as long as it takes). */
+static void
+wait_for_workers (CrMapTiles *self,
+                  gint64      deadline)
+{
+  g_mutex_lock (&self->lock);
+  self->waiting = TRUE;
+  while (self->running > 0)
+    {
+      if (deadline < 0)
+        g_cond_wait (&self->cond, &self->lock);
+      else if (!g_cond_wait_until (&self->cond, &self->lock, deadline))
+        break;
+    }
+  self->waiting = FALSE;
+  g_mutex_unlock (&self->lock);
+}
+
+/* Paints, from the former zoom level's tiles scaled, the view's device
+ * pixels (@x, @y) + (@w, @h), the view's corner being at (@ox, @oy) on
+ * the world's grid. With @check, paints nothing and says whether tiles
+ * stand in for all of it. */
+static gboolean
+paint_previous (CrMapTiles *self,
+                cairo_t    *cr,
+                double      ox,
+                double      oy,
+                double      x,
+                double      y,
+                double      w,
+                double      h,
+                gboolean    check)
+{
+  double f = self->world / self->previous_world, scale = self->device_scale;
+  gint64 i0, j0, i1, j1;
+
+  if (self->previous == NULL)
+    return FALSE;
+  i0 = (gint64) floor ((ox + x) / f / TILE_PX);
+  j0 = (gint64) floor ((oy + y) / f / TILE_PX);
+  i1 = (gint64) floor ((ox + x + w) / f / TILE_PX - 1e-9);
+  j1 = (gint64) floor ((oy + y + h) / f / TILE_PX - 1e-9);
+  if ((i1 - i0 + 1) * (j1 - j0 + 1) > MAX_STAND_INS)
+    return FALSE;
+  if (!check)
+    {
+      cairo_save (cr);
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+      cairo_rectangle (cr, x / scale, y / scale, w / scale, h / scale);
+      cairo_clip (cr);
+    }
+  for (gint64 j = j0; j <= j1; j++)
+    for (gint64 i = i0; i <= i1; i++)
+      {
+        gint64 key = tile_key (i, j);
+        Tile *tile = g_hash_table_lookup (self->previous, &key);
+
+        if (tile == NULL && check)
+          return FALSE;
+        if (tile == NULL || tile->surface == NULL || check)
+          continue;
+        /* Nearest pixels, and edges on whole pixels: the scaled tiles
+         * meet without a seam, and it is quick; they are soon replaced. */
+        cairo_save (cr);
+        cairo_translate (cr, (i * TILE_PX * f - ox) / scale, (j * TILE_PX * f - oy) / scale);
+        cairo_scale (cr, f, f);
+        cairo_set_source_surface (cr, tile->surface, 0, 0);
+        cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
+        cairo_rectangle (cr, 0, 0, TILE_PX / scale, TILE_PX / scale);
+        cairo_fill (cr);
+        cairo_restore (cr);
+      }
+  if (!check)
+    cairo_restore (cr);
+  return TRUE;
+}
+
+static void
+schedule_ready (CrMapTiles *self)
+{
+  g_mutex_lock (&self->lock);
+  if (self->idle_id == 0)
+    {
+      self->idle_id = g_idle_add (ready_cb, self);
+      self->idle_now = TRUE;
+    }
+  g_mutex_unlock (&self->lock);
+}
+
+static int
+compare_tiles_by_use (gconstpointer a,
+                      gconstpointer b)
+{
+  guint64 x = (*(Tile *const *) a)->used, y = (*(Tile *const *) b)->used;
+
+  return (x > y) - (x < y);
+}
+
+/* Keeps at most @max tiles, the view's and then the most recently used. */
+static void
+evict (CrMapTiles *self,
+       guint       max)
+{
+  g_autoptr(GPtrArray) old = NULL;
+  GHashTableIter iter;
+  Tile *tile;
+
+  if (g_hash_table_size (self->tiles) <= max)
+    return;
+  old = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tile))
+    if (tile->used != self->frame)
+      g_ptr_array_add (old, tile);
+  g_ptr_array_sort (old, compare_tiles_by_use);
+  for (guint i = 0; i < old->len && g_hash_table_size (self->tiles) > max; i++)
+    g_hash_table_remove (self->tiles, &((Tile *) g_ptr_array_index (old, i))->key);
+}
+
+/* Marks which of the view's tiles are to be drawn: missing or stale. */
+static guint
+mark_needed (CrMapTiles *self,
+             guint8     *needed,
+             gint64      tx0,
+             gint64      ty0,
+             int         nx,
+             int         ny)
+{
+  guint n = 0;
+
+  for (int j = 0; j < ny; j++)
+    for (int i = 0; i < nx; i++)
+      {
+        gint64 key = tile_key (tx0 + i, ty0 + j);
+        Tile *tile = g_hash_table_lookup (self->tiles, &key);
+
+        needed[j * nx + i] = tile == NULL || tile->stale;
+        n += needed[j * nx + i];
+        if (tile != NULL)
+          tile->used = self->frame;
+      }
+  return n;
+}
+
+/* With the view complete and the workers idle: has them draw the ring of
+ * tiles around the view, which a pan brings in next. */
+static void
+draw_ahead (CrMapTiles         *self,
+            const CrProjection *proj,
+            gint64              tx0,
+            gint64              ty0,
+            int                 nx,
+            int                 ny)
+{
+  int w = nx + 2 * AHEAD, h = ny + 2 * AHEAD;
+  g_autofree guint8 *ring = g_new0 (guint8, (gsize) w * h);
+  gboolean any = FALSE;
+
+  for (int j = 0; j < h; j++)
+    for (int i = 0; i < w; i++)
+      if (i < AHEAD || j < AHEAD || i >= nx + AHEAD || j >= ny + AHEAD)
+        {
+          gint64 key = tile_key (tx0 - AHEAD + i, ty0 - AHEAD + j);
+          Tile *tile = g_hash_table_lookup (self->tiles, &key);
+
+          ring[j * w + i] = tile == NULL || tile->stale;
+          any |= ring[j * w + i];
+        }
+  if (any)
+    start (self, proj, ring, tx0 - AHEAD, ty0 - AHEAD, w, h, TRUE);
+}
+
+/**
+ * cr_map_tiles_paint:
+ *
+ * Paints the view's zones from tiles, having the missing and stale ones
+ * drawn; waits for them as long as cr_map_tiles_set_wait() says. FALSE
+ * when tiles cannot serve and the caller must draw the zones itself: the
+ * target is not an image in view pixels, or the zoom is changing (each
+ * frame of a zoom animation has its own zoom; the former level's tiles,
+ * scaled, stand in when they cover the view).
+ */
+gboolean
+cr_map_tiles_paint (CrMapTiles         *self,
+                    cairo_t            *cr,
+                    const CrProjection *proj)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  double device_scale, sy, world, ox, oy;
+  gint64 tx0, ty0, tx1, ty1, deadline;
+  int nx, ny;
+  g_autofree guint8 *needed = NULL;
+  cairo_matrix_t m;
+
+  self->n_drawn = 0;
+  cairo_get_matrix (cr, &m);
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32 ||
+      m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0 || m.x0 != 0 || m.y0 != 0)
+    return FALSE;
+  cairo_surface_get_device_scale (target, &device_scale, &sy);
+  if (device_scale != sy || device_scale <= 0)
+    return FALSE;
+
+  /* The view's corner, on whole device pixels so tiles are copied, not
+   * resampled: zones may sit half a pixel off the lines drawn over them. */
+  ox = round (proj->origin_x * device_scale);
+  oy = round (proj->origin_y * device_scale);
+  world = proj->world * device_scale;
+  if (world != self->world || device_scale != self->device_scale)
+    {
+      gboolean settled = self->world == 0 || fabs (proj->zoom - round (proj->zoom)) < 1e-9;
+
+      cr_map_tiles_stop (self);
+      /* The last complete level's tiles stand in for the new one's. */
+      if (device_scale != self->device_scale)
+        g_clear_pointer (&self->previous, g_hash_table_unref);
+      else if (!self->pending && g_hash_table_size (self->tiles) > 0)
+        {
+          g_clear_pointer (&self->previous, g_hash_table_unref);
+          self->previous = g_steal_pointer (&self->tiles);
+          self->previous_world = self->world;
+          self->tiles = tile_table_new ();
+        }
+      g_hash_table_remove_all (self->tiles);
+      self->world = world;
+      self->device_scale = device_scale;
+      /* At a whole zoom level a view settles; at any other, wait for a
+       * second frame at the same one. */
+      if (!settled)
+        {
+          double w = ceil (proj->width * device_scale), h = ceil (proj->height * device_scale);
+
+          if (!paint_previous (self, cr, ox, oy, 0, 0, w, h, TRUE))
+            return FALSE;
+          paint_previous (self, cr, ox, oy, 0, 0, w, h, FALSE);
+          self->pending = TRUE;
+          schedule_ready (self);
+          return TRUE;
+        }
+    }
+
+  self->frame++;
+  tx0 = (gint64) floor (ox / TILE_PX);
+  ty0 = (gint64) floor (oy / TILE_PX);
+  tx1 = (gint64) floor ((ox + ceil (proj->width * device_scale) - 1) / TILE_PX);
+  ty1 = (gint64) floor ((oy + ceil (proj->height * device_scale) - 1) / TILE_PX);
+  nx = (int) (tx1 - tx0 + 1);
+  ny = (int) (ty1 - ty0 + 1);
+  if (nx <= 0 || ny <= 0 || (gint64) nx * ny > 16384)
+    return FALSE;
+
+  needed = g_new0 (guint8, (gsize) nx * ny);
+  deadline = self->wait < 0 ? -1 : g_get_monotonic_time () + self->wait;
+  for (;;)
+    {
+      harvest (self);
+      if (mark_needed (self, needed, tx0, ty0, nx, ny) == 0)
+        break;
+      /* The view first. */
+      if (self->busy && self->ahead)
+        cr_map_tiles_stop (self);
+      if (!self->busy)
+        start (self, proj, needed, tx0, ty0, nx, ny, FALSE);
+      if (deadline >= 0 && g_get_monotonic_time () >= deadline)
+        break;
+      wait_for_workers (self, deadline);
+    }
+
+  /* Where tiles are missing, the former level's stand in: under one clip,
+   * each of them painted once. */
+  if (self->previous != NULL)
+    {
+      gboolean any = FALSE;
+
+      cairo_save (cr);
+      cairo_new_path (cr);
+      for (int j = 0; j < ny; j++)
+        for (int i = 0; i < nx; i++)
+          {
+            gint64 key = tile_key (tx0 + i, ty0 + j);
+
+            if (g_hash_table_lookup (self->tiles, &key) != NULL)
+              continue;
+            cairo_rectangle (cr, ((tx0 + i) * TILE_PX - ox) / device_scale,
+                             ((ty0 + j) * TILE_PX - oy) / device_scale, TILE_PX / device_scale,
+                             TILE_PX / device_scale);
+            any = TRUE;
+          }
+      if (any)
+        {
+          cairo_clip (cr);
+          paint_previous (self, cr, ox, oy, 0, 0, ceil (proj->width * device_scale),
+                          ceil (proj->height * device_scale), FALSE);
+        }
+      cairo_restore (cr);
+    }
+  cairo_save (cr);
+  for (int j = 0; j < ny; j++)
+    for (int i = 0; i < nx; i++)
+      {
+        gint64 key = tile_key (tx0 + i, ty0 + j);
+        Tile *tile = g_hash_table_lookup (self->tiles, &key);
+        double x = ((tx0 + i) * TILE_PX - ox) / device_scale, y = ((ty0 + j) * TILE_PX - oy) / device_scale;
+
+        if (tile == NULL || tile->surface == NULL)
+          continue;
+        cairo_set_source_surface (cr, tile->surface, x, y);
+        cairo_rectangle (cr, x, y, TILE_PX / device_scale, TILE_PX / device_scale);
+        cairo_fill (cr);
+      }
+  cairo_restore (cr);
+
+  self->pending = mark_needed (self, needed, tx0, ty0, nx, ny) > 0;
+  if (!self->pending)
+    {
+      g_clear_pointer (&self->previous, g_hash_table_unref);
+      if (!self->busy)
+        draw_ahead (self, proj, tx0, ty0, nx, ny);
+    }
+  else if (!self->busy)
+    schedule_ready (self);
+  /* The view three times over: panning back finds its tiles. */
+  evict (self, MAX (3 * nx * ny, 64));
+  return TRUE;
+}
+
+/**
+ * cr_map_tiles_expire:
+ * @box: (nullable): where the content changed, in Web Mercator of a world
+ *   of 1 (y down); %NULL: everywhere
+ * @margin: pixels around @box that a change may reach (outlines, dots)
+ *
+ * Marks the tiles there stale: they are shown until drawn again.
+ */
+void
+cr_map_tiles_expire (CrMapTiles   *self,
+                     const CrBBox *box,
+                     double        margin)
+{
+  GHashTableIter iter;
+  Tile *tile;
+  gint64 x0 = G_MININT64, y0 = G_MININT64, x1 = G_MAXINT64, y1 = G_MAXINT64;
+
+  cr_map_tiles_stop (self);
+  g_clear_pointer (&self->previous, g_hash_table_unref);
+  if (box != NULL)
+    {
+      double m = margin * self->device_scale;
+
+      x0 = (gint64) floor ((box->min_x * self->world - m) / TILE_PX);
+      y0 = (gint64) floor ((box->min_y * self->world - m) / TILE_PX);
+      x1 = (gint64) floor ((box->max_x * self->world + m) / TILE_PX);
+      y1 = (gint64) floor ((box->max_y * self->world + m) / TILE_PX);
+    }
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tile))
+    {
+      gint64 x = (gint32) (tile->key >> 32), y = (gint32) (tile->key & 0xffffffff);
+
+      if (x >= x0 && x <= x1 && y >= y0 && y <= y1)
+        tile->stale = TRUE;
+    }
+}
+
+/* Drops every tile: the next frame starts from nothing. */
+void
+cr_map_tiles_drop (CrMapTiles *self)
+{
+  cr_map_tiles_stop (self);
+  g_hash_table_remove_all (self->tiles);
+  g_clear_pointer (&self->previous, g_hash_table_unref);
+  self->world = 0;
+  self->pending = FALSE;
+}
+
+/**
+ * cr_map_tiles_set_wait:
+ * @usec: how long a frame waits for tiles being drawn; < 0: until all are
+ *
+ * Past that, the frame shows what it has and the rest follows.
+ */
+void
+cr_map_tiles_set_wait (CrMapTiles *self,
+                       gint64      usec)
+{
+  self->wait = usec;
+}
+
+/**
+ * cr_map_tiles_set_feature_size:
+ * @size: how large a typical feature is, in Web Mercator of a world of 1
+ *
+ * Sizes the chunks of tiles drawn in one go.
+ */
+void
+cr_map_tiles_set_feature_size (CrMapTiles *self,
+                               double      size)
+{
+  self->feature_size = size;
+}
+
+/* Whether the last frame lacked tiles (more are coming). */
+gboolean
+cr_map_tiles_get_pending (CrMapTiles *self)
+{
+  return self->pending;
+}
+
+/* Whether workers are drawing tiles (for the view or ahead of a pan). */
+gboolean
+cr_map_tiles_get_busy (CrMapTiles *self)
+{
+  gboolean busy;
+
+  g_mutex_lock (&self->lock);
+  busy = self->running > 0;
+  g_mutex_unlock (&self->lock);
+  return busy;
+}
+
+/* How many tiles the last frame got drawn. */
+guint
+cr_map_tiles_get_n_drawn (CrMapTiles *self)
+{
+  return self->n_drawn;
+}
