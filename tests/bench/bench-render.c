@@ -20,13 +20,19 @@
  * as libshumate ShumatePathLayers (1k only: one layer per polygon), and
  * the empty map (the floor). Asserts nothing.
  *
- * Two kinds of frame, each printed as ms per frame:
- * - redraw: every zone drawn afresh, as after a change to the features
- *   (the layer's tiles dropped before each frame); median of the frames;
+ * The layer's zones come from tiles drawn on worker threads; a frame
+ * waits for them only briefly and shows what it has (stale tiles, or the
+ * former zoom level's, scaled), and the layer draws again as more come.
+ * So each case prints two figures, ms per frame and ms until complete:
+ * - change: every tile goes stale, as after a change to the kinds shown;
+ *   the first frame, and the time until the frame with every tile (the
+ *   next frames drawn when the map view would draw them). Median of 9
+ *   (3 with --quick);
+ * - zoom in: a step in from the level before, which was complete: the
+ *   same two figures;
  * - pan: the view dragged 20 px right and 8 px down a frame, as a hand
- *   drags it; zones come from tiles, and a frame draws the tiles coming
- *   into view. Median and 95th percentile of the frames, the first
- *   (which draws every tile) included.
+ *   drags it, from a view without tiles; median and 95th percentile of
+ *   60 frames (20 with --quick).
  *
  * Usage: bench-render [--quick]   (quick: fewer frames, no 100k)
  * CR_BENCH_COUNT=10000 and CR_BENCH_ZOOM=14 run only that count or zoom
@@ -100,6 +106,60 @@ fill_store (CrStore *store,
   return event_id;
 }
 
+static void center (ShumateMap *map,
+                    double      zoom);
+
+#define PAN_DX 20
+#define PAN_DY 8
+
+/* Ms to snapshot the map and render it to a texture: one frame, as GTK
+ * draws it. */
+static double
+frame_ms (GtkWidget   *map,
+          GskRenderer *renderer)
+{
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  snapshot = gtk_snapshot_new ();
+  for (GtkWidget *child = gtk_widget_get_first_child (map); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_queue_draw (child);
+  GTK_WIDGET_GET_CLASS (map)->snapshot (map, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* Frames until the layer has all its tiles: the first at once, the next
+ * ones when the map view would draw them, as soon as the workers are done
+ * or, while they draw, every 50 ms. (Waiting for the layer's signal in
+ * the main loop would let GTK draw the window too, and time that.) The
+ * first frame's ms in @first, the wall time until the last frame ends in
+ * the result. */
+static double
+frames_until_complete (GtkWidget     *map,
+                       GskRenderer   *renderer,
+                       CrMapRenderer *map_renderer,
+                       double        *first)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  *first = frame_ms (map, renderer);
+  while (map_renderer != NULL && cr_map_renderer_get_tiles_pending (map_renderer))
+    {
+      gint64 next = g_get_monotonic_time () + 50000;
+
+      while (cr_map_renderer_get_tiles_busy (map_renderer) && g_get_monotonic_time () < next)
+        g_usleep (200);
+      frame_ms (map, renderer);
+    }
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -109,104 +169,130 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-static void center (ShumateMap *map,
-                    double      zoom);
-
-typedef enum
-{
-  REDRAW,
-  PAN,
-} FrameKind;
-
-#define PAN_DX 20
-#define PAN_DY 8
-
-/* Ms to snapshot the map and render it to a texture, frame by frame: the
- * median and the 95th percentile. A redraw drops the tiles of
- * @map_renderer (if any) before each frame; a pan moves the view. */
 static double
-time_frames (GtkWidget     *map,
-             GskRenderer   *renderer,
-             CrMapRenderer *map_renderer,
-             FrameKind      kind,
-             guint          frames,
-             double        *p95)
+median (GArray *times)
 {
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (map));
-
-  /* A redraw's first frame warms caches; a pan's is part of it. */
-  for (guint i = 0; i < frames + (kind == REDRAW); i++)
-    {
-      GtkSnapshot *snapshot;
-      g_autoptr(GskRenderNode) node = NULL;
-      g_autoptr(GdkTexture) texture = NULL;
-      gint64 start;
-      double ms;
-
-      if (kind == PAN && i > 0)
-        {
-          double lat, lon;
-
-          shumate_viewport_widget_coords_to_location (viewport, map, WIDTH / 2.0 + PAN_DX,
-                                                      HEIGHT / 2.0 + PAN_DY, &lat, &lon);
-          shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
-        }
-      else if (map_renderer != NULL)
-        cr_map_renderer_clear_tiles (map_renderer);
-
-      start = g_get_monotonic_time ();
-      snapshot = gtk_snapshot_new ();
-      for (GtkWidget *child = gtk_widget_get_first_child (map); child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        gtk_widget_queue_draw (child);
-      GTK_WIDGET_GET_CLASS (map)->snapshot (map, snapshot);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node != NULL)
-        texture = gsk_renderer_render_texture (renderer, node,
-                                               &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
-      ms = (g_get_monotonic_time () - start) / 1000.0;
-      if (kind == PAN || i > 0)
-        g_array_append_val (times, ms);
-    }
   g_array_sort (times, compare_doubles);
-  if (p95 != NULL)
-    *p95 = g_array_index (times, double, MIN (times->len - 1, (guint) ceil (0.95 * times->len) - 1));
   return g_array_index (times, double, times->len / 2);
 }
 
-/* Three rows for @label: redraw, pan median, pan 95th percentile, each
- * at every zoom. */
+static double
+percentile_95 (GArray *times)
+{
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, MIN (times->len - 1, (guint) ceil (0.95 * times->len) - 1));
+}
+
+typedef enum
+{
+  FIRST,    /* the first frame after a change */
+  COMPLETE, /* until the change is all drawn */
+  ZOOM_FIRST,
+  ZOOM_COMPLETE,
+  PAN_MEDIAN,
+  PAN_95,
+  N_ROWS
+} Row;
+
+static const char *const row_names[N_ROWS] = {
+  "change, first frame", "change, complete", "zoom in, first frame", "zoom in, complete",
+  "pan, median frame", "pan, 95th percentile",
+};
+
+/* Times, at @zoom: @frames changes (all tiles going stale, as after a
+ * change to the kinds shown), @frames steps in from the zoom level
+ * before, and a pan of @pan_frames frames, each moving the view PAN_DX
+ * right and PAN_DY down, as a hand drags it, starting without tiles. */
+static void
+time_zoom (ShumateMap    *map,
+           GskRenderer   *renderer,
+           CrMapRenderer *map_renderer,
+           double         zoom,
+           guint          frames,
+           guint          pan_frames,
+           double         ms[N_ROWS])
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  GtkWidget *widget = GTK_WIDGET (map);
+  g_autoptr(GArray) first = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) complete = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) zoom_first = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) zoom_complete = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) pan = g_array_new (FALSE, FALSE, sizeof (double));
+  double f, c;
+
+  center (map, zoom);
+  frames_until_complete (widget, renderer, map_renderer, &f);
+  for (guint i = 0; i < frames; i++)
+    {
+      if (map_renderer != NULL)
+        cr_map_renderer_expire_tiles (map_renderer);
+      c = frames_until_complete (widget, renderer, map_renderer, &f);
+      g_array_append_val (first, f);
+      g_array_append_val (complete, c);
+    }
+
+  for (guint i = 0; i < frames; i++)
+    {
+      center (map, zoom - 1);
+      frames_until_complete (widget, renderer, map_renderer, &f);
+      /* No main loop turn in between: GTK would draw a frame itself. */
+      shumate_viewport_set_zoom_level (viewport, zoom);
+      c = frames_until_complete (widget, renderer, map_renderer, &f);
+      g_array_append_val (zoom_first, f);
+      g_array_append_val (zoom_complete, c);
+    }
+
+  center (map, zoom);
+  if (map_renderer != NULL)
+    cr_map_renderer_clear_tiles (map_renderer);
+  for (guint i = 0; i < pan_frames; i++)
+    {
+      double lat, lon;
+
+      if (i > 0)
+        {
+          shumate_viewport_widget_coords_to_location (viewport, widget, WIDTH / 2.0 + PAN_DX,
+                                                      HEIGHT / 2.0 + PAN_DY, &lat, &lon);
+          shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+        }
+      f = frame_ms (widget, renderer);
+      g_array_append_val (pan, f);
+    }
+
+  ms[FIRST] = median (first);
+  ms[COMPLETE] = median (complete);
+  ms[ZOOM_FIRST] = median (zoom_first);
+  ms[ZOOM_COMPLETE] = median (zoom_complete);
+  ms[PAN_MEDIAN] = median (pan);
+  ms[PAN_95] = percentile_95 (pan);
+}
+
+/* The rows for @label, each at every zoom. */
 static void
 print_rows (const char    *label,
             ShumateMap    *map,
             GskRenderer   *renderer,
             CrMapRenderer *map_renderer,
-            guint          redraw_frames,
+            guint          frames,
             guint          pan_frames)
 {
   static const double zooms[] = { 11, 14, 17 };
-  double redraw[3] = { NAN, NAN, NAN }, pan[3] = { NAN, NAN, NAN }, p95[3] = { NAN, NAN, NAN };
-  const struct
-  {
-    const char *what;
-    const double *ms;
-  } rows[] = { { "redraw", redraw }, { "pan median", pan }, { "pan p95", p95 } };
+  double ms[G_N_ELEMENTS (zooms)][N_ROWS];
 
   for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
     {
+      for (guint r = 0; r < N_ROWS; r++)
+        ms[z][r] = NAN;
       if (g_getenv ("CR_BENCH_ZOOM") && zooms[z] != atoi (g_getenv ("CR_BENCH_ZOOM")))
         continue;
-      center (map, zooms[z]);
-      redraw[z] = time_frames (GTK_WIDGET (map), renderer, map_renderer, REDRAW, redraw_frames, NULL);
-      center (map, zooms[z]);
-      pan[z] = time_frames (GTK_WIDGET (map), renderer, map_renderer, PAN, pan_frames, &p95[z]);
+      time_zoom (map, renderer, map_renderer, zooms[z], frames, pan_frames, ms[z]);
     }
-  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+  for (guint r = 0; r < N_ROWS; r++)
     {
-      g_autofree char *row = g_strdup_printf ("%s, %s", label, rows[r].what);
+      g_autofree char *row = g_strdup_printf ("%s, %s", label, row_names[r]);
 
-      g_print ("%-44s %8.2f %8.2f %8.2f\n", row, rows[r].ms[0], rows[r].ms[1], rows[r].ms[2]);
+      g_print ("%-56s %8.2f %8.2f %8.2f\n", row, ms[0][r], ms[1][r], ms[2][r]);
     }
 }
 
@@ -297,7 +383,7 @@ main (int   argc,
 
   g_print ("Map view rendering, %d×%d, GSK renderer: %s\n", WIDTH, HEIGHT,
            renderer_name ? renderer_name : "default");
-  g_print ("%-44s %8s %8s %8s\n", "what", "z11 ms", "z14 ms", "z17 ms");
+  g_print ("%-56s %8s %8s %8s\n", "what", "z11 ms", "z14 ms", "z17 ms");
 
   /* The floor: the map with no overlay at all. */
   {
