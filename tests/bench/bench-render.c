@@ -129,8 +129,11 @@ frame_ms (GtkWidget   *map,
     gtk_widget_queue_draw (child);
   GTK_WIDGET_GET_CLASS (map)->snapshot (map, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
-  if (node != NULL)
-    texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
+  /* The empty map (offline, no basemap tile) draws nothing at all: the
+   * floor is then GTK making the frame's texture. */
+  if (node == NULL)
+    node = gsk_color_node_new (&(GdkRGBA) { 0, 0, 0, 0 }, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
