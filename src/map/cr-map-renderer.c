@@ -159,7 +159,8 @@ struct _CrMapRenderer
   GArray *dirty;            /* gint64 ids of features changed since the cache was loaded */
   gboolean dirty_all;       /* or too many to count */
   guint64 tiles_digest;     /* of which features were active at the time they show */
-  gboolean tiles_time_changed;
+  char *tiles_time_text;    /* that time, which workers read: changed only while they stop */
+  guint dirty_found;        /* of the dirty, how many were in the cache */
 };
 
 G_DEFINE_FINAL_TYPE (CrMapRenderer, cr_map_renderer, G_TYPE_OBJECT)
@@ -192,11 +193,13 @@ typedef enum
   HIDDEN,
 } Visibility;
 
-/* Features changed one by one, beyond which all tiles go stale. */
+/* Features of the cache changed one by one, beyond which all tiles go
+ * stale. */
 #define MAX_DIRTY 256
 
-static void expire_feature (CrMapRenderer *self,
-                            gint64         id);
+static gboolean expire_feature (CrMapRenderer *self,
+                                gint64         id);
+static void follow_time (CrMapRenderer *self);
 static guint64 activity_digest (CrMapRenderer *self);
 
 static void
@@ -400,9 +403,11 @@ features_changed_cb (CrStore       *store,
 {
   g_hash_table_remove_all (self->waypoints);
   /* Where a feature was goes stale now, where it is once it is read. */
-  if (row_id > 0 && change != CR_STORE_CHANGE_RELOAD && !self->dirty_all && self->dirty->len < MAX_DIRTY)
+  if (row_id > 0 && change != CR_STORE_CHANGE_RELOAD && !self->dirty_all &&
+      self->dirty_found < MAX_DIRTY && self->dirty->len < 16 * MAX_DIRTY)
     {
-      expire_feature (self, row_id);
+      /* Features of other events are not in the cache, and do not count. */
+      self->dirty_found += expire_feature (self, row_id);
       g_array_append_val (self->dirty, row_id);
     }
   else
@@ -730,18 +735,26 @@ ensure_cache (CrMapRenderer *self)
     {
       g_warning ("Cannot read the features to draw: %s", error->message);
       clear_cache (self);
-      cr_map_tiles_expire (self->tiles, NULL, 0);
+      /* Changes meanwhile cannot say where they were: all go stale once
+       * a read succeeds. */
+      self->dirty_all = TRUE;
       return;
     }
   g_array_sort (self->cache, compare_cached_ids);
   build_grid (self);
   self->cache_valid = TRUE;
+  /* Where changed features are now (or, after a failed read, anywhere). */
+  if (self->dirty_all)
+    cr_map_tiles_expire (self->tiles, NULL, 0);
   for (guint i = 0; i < self->dirty->len; i++)
     expire_feature (self, g_array_index (self->dirty, gint64, i));
   g_array_set_size (self->dirty, 0);
+  self->dirty_found = 0;
   self->dirty_all = FALSE;
-  if (!self->tiles_time_changed)
-    self->tiles_digest = activity_digest (self);
+  /* The workers are stopped (clear_cache()): their time may follow. */
+  g_free (self->tiles_time_text);
+  self->tiles_time_text = g_strdup (self->time_text);
+  self->tiles_digest = activity_digest (self);
 }
 
 /* Appends the feature's lines and rings in view pixels to @path, with the
@@ -812,17 +825,35 @@ itinerary_line (CrMapRenderer *self,
   return line;
 }
 
-/* Visibility of a feature: kind and group switched on, active at the
- * renderer's time. */
+/* Whether a feature is active at @time_text (storage form; NULL: at any
+ * time). */
+static gboolean
+active_at (const char *time_text,
+           const char *active_from,
+           const char *active_to)
+{
+  if (time_text == NULL)
+    return TRUE;
+  /* Storage times are fixed-width UTC text: comparing text compares time. */
+  if (active_from != NULL && strcmp (time_text, active_from) < 0)
+    return FALSE;
+  if (active_to != NULL && strcmp (time_text, active_to) >= 0)
+    return FALSE;
+  return TRUE;
+}
+
+/* Visibility of a feature: kind and group switched on, active at
+ * @time_text (the renderer's, or the one its tiles show). */
 static Visibility
 feature_visibility (CrMapRenderer       *self,
                     const CrFeatureView *feature,
-                    const KindStyle     *style)
+                    const KindStyle     *style,
+                    const char          *time_text)
 {
   if ((self->hidden_groups & (1u << style->group)) != 0 ||
       (feature->kind != NULL && g_hash_table_contains (self->hidden_kinds, feature->kind)))
     return HIDDEN;
-  if (!cr_map_renderer_is_active (self, feature->active_from, feature->active_to))
+  if (!active_at (time_text, feature->active_from, feature->active_to))
     return self->fade_inactive ? FADED : HIDDEN;
   return SHOWN;
 }
@@ -1008,11 +1039,13 @@ draw_feature (Frame               *frame,
   gboolean faded, labelled, tiny, in_tiles;
   double alpha;
 
-  visibility = feature_visibility (self, feature, style);
+  visibility = feature_visibility (self, feature, style,
+                                   frame->pass == PASS_TILES ? self->tiles_time_text : self->time_text);
   if (visibility == HIDDEN)
     return;
   faded = visibility == FADED;
-  labelled = self->show_labels && !faded && frame->labels != NULL;
+  /* Not on workers (no labels there), which must not read show_labels. */
+  labelled = frame->labels != NULL && self->show_labels && !faded;
   alpha = faded ? FADED_ALPHA : 1.0;
   /* A feature a few pixels across becomes its envelope's ellipse, in the
    * dots' batch; drawn alone, the selected one stays itself. */
@@ -1107,15 +1140,14 @@ static void
 set_hatch (Frame           *frame,
            const KindStyle *style)
 {
-  cairo_surface_t *tile = NULL;
   cairo_pattern_t *pattern;
   cairo_matrix_t m;
 
-  /* A pattern of this frame's own: tiles are drawn on two threads, and a
-   * shared pattern's matrix would be set by both. */
-  cairo_pattern_get_surface (style->hatch, &tile);
-  pattern = cairo_pattern_create_for_surface (tile);
-  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  /* A pattern and image of this frame's own: tiles are drawn on worker
+   * threads, and cairo does not share one image among threads safely (a
+   * shared pattern's matrix would be set by each, and pixman's reference
+   * count of the image is not atomic). 9 × 9 pixels are quickly drawn. */
+  pattern = create_hatch (style);
   cairo_matrix_init_translate (&m, fmod (frame->proj->origin_x, HATCH_SPACING),
                                fmod (frame->proj->origin_y, HATCH_SPACING));
   cairo_pattern_set_matrix (pattern, &m);
@@ -1709,7 +1741,7 @@ activity_digest (CrMapRenderer *self)
 
 /* The feature's tiles go stale: those its envelope in the loaded cache
  * touches. */
-static void
+static gboolean
 expire_feature (CrMapRenderer *self,
                 gint64         id)
 {
@@ -1717,9 +1749,28 @@ expire_feature (CrMapRenderer *self,
   const CachedFeature *cf = bsearch (&key, self->cache->data, self->cache->len, sizeof (CachedFeature),
                                      compare_cached_ids);
 
-  if (cf != NULL)
-    cr_map_tiles_expire (self->tiles, &(CrBBox) { cf->x0, cf->y0, cf->x1, cf->y1 },
-                         2 * POINT_RADIUS * self->scale);
+  if (cf == NULL)
+    return FALSE;
+  cr_map_tiles_expire (self->tiles, &(CrBBox) { cf->x0, cf->y0, cf->x1, cf->y1 },
+                       2 * POINT_RADIUS * self->scale);
+  return TRUE;
+}
+
+/* After the time shown changed: when other features are active then
+ * (the cache still holds them as the tiles show them), every tile goes
+ * stale, and the workers, stopped, take the new time. Else they go on:
+ * what they draw does not change. */
+static void
+follow_time (CrMapRenderer *self)
+{
+  guint64 digest = activity_digest (self);
+
+  if (digest == self->tiles_digest)
+    return;
+  cr_map_tiles_expire (self->tiles, NULL, 0);
+  g_free (self->tiles_time_text);
+  self->tiles_time_text = g_strdup (self->time_text);
+  self->tiles_digest = digest;
 }
 
 /* On a worker thread: the zones and dots of @proj's region. It only reads
@@ -1777,16 +1828,8 @@ cr_map_renderer_draw_view (CrMapRenderer      *self,
   if (self->reference || self->event_id == 0)
     return cr_map_renderer_draw (self, cr, proj);
   ensure_cache (self);
-  if (self->tiles_time_changed)
-    {
-      guint64 digest = activity_digest (self);
-
-      if (digest != self->tiles_digest)
-        cr_map_tiles_expire (self->tiles, NULL, 0);
-      self->tiles_digest = digest;
-      self->tiles_time_changed = FALSE;
-    }
-  if (!cr_map_tiles_paint (self->tiles, cr, proj))
+  /* Tiles of what could not be read would stay. */
+  if (!self->cache_valid || !cr_map_tiles_paint (self->tiles, cr, proj))
     return cr_map_renderer_draw (self, cr, proj);
 
   return draw_frame (self, cr, proj, PASS_OVER_TILES);
@@ -1885,7 +1928,7 @@ hit_feature_cb (const CrFeatureView *feature,
   gboolean inside = FALSE;
   int rank;
 
-  if (feature_visibility (hit->self, feature, style) != SHOWN)
+  if (feature_visibility (hit->self, feature, style, hit->self->time_text) != SHOWN)
     return TRUE;
   if (!feature_path (hit->cr, hit->proj, feature->blob, feature->blob_len, hit->points))
     return TRUE;
@@ -2044,14 +2087,7 @@ cr_map_renderer_is_active (CrMapRenderer *self,
 {
   g_return_val_if_fail (CR_IS_MAP_RENDERER (self), TRUE);
 
-  if (self->time_text == NULL)
-    return TRUE;
-  /* Storage times are fixed-width UTC text: comparing text compares time. */
-  if (active_from != NULL && strcmp (self->time_text, active_from) < 0)
-    return FALSE;
-  if (active_to != NULL && strcmp (self->time_text, active_to) >= 0)
-    return FALSE;
-  return TRUE;
+  return active_at (self->time_text, active_from, active_to);
 }
 
 static void
@@ -2155,6 +2191,7 @@ cr_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->dirty, g_array_unref);
   g_clear_pointer (&self->time, g_date_time_unref);
   g_free (self->time_text);
+  g_free (self->tiles_time_text);
 
   G_OBJECT_CLASS (cr_map_renderer_parent_class)->finalize (object);
 }
@@ -2280,6 +2317,7 @@ cr_map_renderer_set_event_id (CrMapRenderer *self,
   self->event_id = event_id;
   cr_map_tiles_drop (self->tiles);
   g_array_set_size (self->dirty, 0);
+  self->dirty_found = 0;
   self->dirty_all = FALSE;
   invalidate_cache (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT_ID]);
@@ -2330,7 +2368,6 @@ cr_map_renderer_set_time (CrMapRenderer *self,
   if (self->time == time ||
       (self->time != NULL && time != NULL && g_date_time_compare (self->time, time) == 0))
     return;
-  cr_map_tiles_stop (self->tiles);
   g_clear_pointer (&self->time, g_date_time_unref);
   g_clear_pointer (&self->time_text, g_free);
   if (time != NULL)
@@ -2338,7 +2375,7 @@ cr_map_renderer_set_time (CrMapRenderer *self,
       self->time = g_date_time_ref (time);
       self->time_text = cr_time_to_storage (time);
     }
-  self->tiles_time_changed = TRUE;
+  follow_time (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME]);
   emit_changed (self);
 }

@@ -347,9 +347,11 @@ join_workers (CrMapTiles *self)
   self->busy = FALSE;
 }
 
-/* Keeps the tiles the workers have drawn so far. */
+/* Keeps the tiles the workers have drawn so far; with @count, as tiles
+ * the frame got drawn. */
 static void
-harvest (CrMapTiles *self)
+harvest (CrMapTiles *self,
+         gboolean    count)
 {
   g_autoptr(GPtrArray) done = NULL;
   gboolean finished;
@@ -367,7 +369,7 @@ harvest (CrMapTiles *self)
 
       tile->used = self->frame;
       g_hash_table_replace (self->tiles, &tile->key, tile);
-      self->n_drawn += !self->ahead;
+      self->n_drawn += count && !self->ahead;
     }
   if (finished)
     join_workers (self);
@@ -377,7 +379,9 @@ harvest (CrMapTiles *self)
  * cr_map_tiles_stop:
  *
  * Abandons the tiles being drawn and waits until the workers are done
- * reading the owner's data: call it before changing any.
+ * reading the owner's data: call it before changing any, then expire
+ * what the change alters. The tiles they finished are kept: they show
+ * the data as it was, like the others.
  */
 void
 cr_map_tiles_stop (CrMapTiles *self)
@@ -388,11 +392,8 @@ cr_map_tiles_stop (CrMapTiles *self)
   g_mutex_lock (&self->lock);
   while (self->running > 0)
     g_cond_wait (&self->cond, &self->lock);
-  for (guint i = 0; i < self->done->len; i++)
-    tile_free (g_ptr_array_index (self->done, i));
-  g_ptr_array_set_size (self->done, 0);
   g_mutex_unlock (&self->lock);
-  join_workers (self);
+  harvest (self, FALSE);
   g_atomic_int_set (&self->cancelled, 0);
 }
 
@@ -716,7 +717,7 @@ cr_map_tiles_paint (CrMapTiles         *self,
   deadline = self->wait < 0 ? -1 : g_get_monotonic_time () + self->wait;
   for (;;)
     {
-      harvest (self);
+      harvest (self, TRUE);
       if (mark_needed (self, needed, tx0, ty0, nx, ny) == 0)
         break;
       /* The view first. */
@@ -787,6 +788,19 @@ cr_map_tiles_paint (CrMapTiles         *self,
   return TRUE;
 }
 
+/* Whether @tile is among tiles @x0 .. @x1, @y0 .. @y1. */
+static gboolean
+tile_in (const Tile *tile,
+         gint64      x0,
+         gint64      y0,
+         gint64      x1,
+         gint64      y1)
+{
+  gint64 x = (gint32) (tile->key >> 32), y = (gint32) (tile->key & 0xffffffff);
+
+  return x >= x0 && x <= x1 && y >= y0 && y <= y1;
+}
+
 /**
  * cr_map_tiles_expire:
  * @box: (nullable): where the content changed, in Web Mercator of a world
@@ -802,10 +816,25 @@ cr_map_tiles_expire (CrMapTiles   *self,
 {
   GHashTableIter iter;
   Tile *tile;
-  gint64 x0 = G_MININT64, y0 = G_MININT64, x1 = G_MAXINT64, y1 = G_MAXINT64;
+  gint64 x0, y0, x1, y1;
 
   cr_map_tiles_stop (self);
-  g_clear_pointer (&self->previous, g_hash_table_unref);
+  if (box == NULL)
+    g_clear_pointer (&self->previous, g_hash_table_unref);
+  else if (self->previous != NULL)
+    {
+      /* The former level's tiles there may not stand in any more. */
+      double m = margin * self->device_scale;
+
+      x0 = (gint64) floor ((box->min_x * self->previous_world - m) / TILE_PX);
+      y0 = (gint64) floor ((box->min_y * self->previous_world - m) / TILE_PX);
+      x1 = (gint64) floor ((box->max_x * self->previous_world + m) / TILE_PX);
+      y1 = (gint64) floor ((box->max_y * self->previous_world + m) / TILE_PX);
+      g_hash_table_iter_init (&iter, self->previous);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tile))
+        if (tile_in (tile, x0, y0, x1, y1))
+          g_hash_table_iter_remove (&iter);
+    }
   if (box != NULL)
     {
       double m = margin * self->device_scale;
@@ -815,14 +844,15 @@ cr_map_tiles_expire (CrMapTiles   *self,
       x1 = (gint64) floor ((box->max_x * self->world + m) / TILE_PX);
       y1 = (gint64) floor ((box->max_y * self->world + m) / TILE_PX);
     }
+  else
+    {
+      x0 = y0 = G_MININT64;
+      x1 = y1 = G_MAXINT64;
+    }
   g_hash_table_iter_init (&iter, self->tiles);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tile))
-    {
-      gint64 x = (gint32) (tile->key >> 32), y = (gint32) (tile->key & 0xffffffff);
-
-      if (x >= x0 && x <= x1 && y >= y0 && y <= y1)
-        tile->stale = TRUE;
-    }
+    if (tile_in (tile, x0, y0, x1, y1))
+      tile->stale = TRUE;
 }
 
 /* Drops every tile: the next frame starts from nothing. */
