@@ -327,14 +327,16 @@ add_device_ring (CrCoverage   *self,
     add_edge (self, p[2 * j], p[2 * j + 1], p[2 * i], p[2 * i + 1], 1);
 }
 
+/* Appends the point (@x, @y) to @points, double pairs (an outline, a
+ * dash, a polyline). */
 static void
-outline_add (GArray *outline,
-             double  x,
-             double  y)
+point_add (GArray *points,
+           double  x,
+           double  y)
 {
   double v[2] = { x, y };
 
-  g_array_append_vals (outline, v, 2);
+  g_array_append_vals (points, v, 2);
 }
 
 /* Half a circle of radius @h around (@x, @y), from (@nx, @ny) off it
@@ -356,7 +358,7 @@ outline_add_cap (GArray *outline,
     {
       double t = G_PI * i / n, c = cos (t), s = sin (t);
 
-      outline_add (outline, x + nx * c + dx * h * s, y + ny * c + dy * h * s);
+      point_add (outline, x + nx * c + dx * h * s, y + ny * c + dy * h * s);
     }
 }
 
@@ -388,13 +390,13 @@ outline_add_join (GArray       *outline,
 {
   if (turn > 0 ? dot > -0.5 && h * turn < room * (1 + dot) : turn > -0.25 && dot > 0)
     {
-      outline_add (outline, v[0] + (n0x + n1x) / (1 + dot), v[1] + (n0y + n1y) / (1 + dot));
+      point_add (outline, v[0] + (n0x + n1x) / (1 + dot), v[1] + (n0y + n1y) / (1 + dot));
       return;
     }
-  outline_add (outline, v[0] + n0x, v[1] + n0y);
+  point_add (outline, v[0] + n0x, v[1] + n0y);
   if (turn > 0)
-    outline_add (outline, v[0], v[1]);
-  outline_add (outline, v[0] + n1x, v[1] + n1y);
+    point_add (outline, v[0], v[1]);
+  point_add (outline, v[0] + n1x, v[1] + n1y);
 }
 
 /* A polyline of half-width @h in device pixels, no two positions alike,
@@ -472,7 +474,7 @@ add_polyline (CrCoverage   *self,
                               d[3 * s_in] * d[3 * s_out] + d[3 * s_in + 1] * d[3 * s_out + 1],
                               0.5 * MIN (d[3 * s_in + 2], d[3 * s_out + 2]), h);
           else if (has_out)
-            outline_add (outline, p[0] + out_x, p[1] + out_y);
+            point_add (outline, p[0] + out_x, p[1] + out_y);
           else
             {
               /* The line's end: round around to the other side. */
@@ -488,16 +490,6 @@ add_polyline (CrCoverage   *self,
 }
 
 static void
-piece_add (GArray *piece,
-           double  x,
-           double  y)
-{
-  double v[2] = { x, y };
-
-  g_array_append_vals (piece, v, 2);
-}
-
-static void
 piece_add_distinct (GArray *piece,
                     double  x,
                     double  y)
@@ -505,7 +497,7 @@ piece_add_distinct (GArray *piece,
   if (piece->len >= 2 && g_array_index (piece, double, piece->len - 2) == x &&
       g_array_index (piece, double, piece->len - 1) == y)
     return;
-  piece_add (piece, x, y);
+  point_add (piece, x, y);
 }
 
 /**
@@ -542,7 +534,7 @@ cr_coverage_add_stroke (CrCoverage   *self,
       if (v->len > 0 && x == g_array_index (v, double, v->len - 2) &&
           y == g_array_index (v, double, v->len - 1))
         continue;
-      piece_add (v, x, y);
+      point_add (v, x, y);
     }
   m = v->len / 2;
   d = (const double *) v->data;
@@ -558,7 +550,7 @@ cr_coverage_add_stroke (CrCoverage   *self,
 
   left = dash[0] * scale;
   g_array_set_size (self->piece, 0);
-  piece_add (self->piece, d[0], d[1]);
+  point_add (self->piece, d[0], d[1]);
   n_segments = closed ? m : m - 1;
   for (guint i = 0; i < n_segments; i++)
     {
@@ -582,7 +574,7 @@ cr_coverage_add_stroke (CrCoverage   *self,
           k = (k + 1) % n_dash;
           left = MAX (dash[k] * scale, 1e-3);
           if (on)
-            piece_add (self->piece, x, y);
+            point_add (self->piece, x, y);
         }
       left -= len - t;
       if (on)

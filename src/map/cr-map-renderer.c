@@ -1637,6 +1637,15 @@ frame_collect (Frame *frame)
     }
 }
 
+/* What the tiles hold: zones, and the dots of tiny features. */
+static void
+frame_draw_zones (Frame *frame)
+{
+  frame->fast = cr_coverage_begin (frame->coverage, frame->cr);
+  draw_areas (frame);
+  draw_dots (frame);
+}
+
 /* Everything but what the tiles hold, over them. */
 static void
 frame_draw_over (Frame *frame)
@@ -1672,11 +1681,7 @@ draw_frame (CrMapRenderer      *self,
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   if (pass == PASS_ALL)
-    {
-      frame.fast = cr_coverage_begin (frame.coverage, cr);
-      draw_areas (&frame);
-      draw_dots (&frame);
-    }
+    frame_draw_zones (&frame);
   frame_draw_over (&frame);
   cairo_restore (cr);
   n_drawn = frame.n_drawn;
@@ -1790,9 +1795,7 @@ draw_tile_region (gpointer            data,
   frame.coverage = coverage;
   frame.cancelled = cancelled;
   frame_collect (&frame);
-  frame.fast = cr_coverage_begin (frame.coverage, cr);
-  draw_areas (&frame);
-  draw_dots (&frame);
+  frame_draw_zones (&frame);
   frame_clear (&frame);
 }
 

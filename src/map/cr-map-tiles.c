@@ -280,6 +280,24 @@ ready_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* With the lock held: has the ready callback run, @now (replacing a
+ * progress update still to come) or after PROGRESS_MS, unless it is due. */
+static void
+schedule_ready_locked (CrMapTiles *self,
+                       gboolean    now)
+{
+  if (now && self->idle_id != 0 && !self->idle_now)
+    {
+      g_source_remove (self->idle_id);
+      self->idle_id = 0;
+    }
+  if (self->idle_id == 0)
+    {
+      self->idle_id = now ? g_idle_add (ready_cb, self) : g_timeout_add (PROGRESS_MS, ready_cb, self);
+      self->idle_now = now;
+    }
+}
+
 /* With the lock held: wakes the main thread if it waits for tiles, or
  * has it redraw: when the job is @done, at once, and before that, every
  * PROGRESS_MS (a redraw per rect would take the workers' time). */
@@ -290,16 +308,7 @@ tell_locked (CrMapTiles *self,
   g_cond_broadcast (&self->cond);
   if (self->waiting || self->ahead || g_atomic_int_get (&self->cancelled))
     return;
-  if (done && self->idle_id != 0 && !self->idle_now)
-    {
-      g_source_remove (self->idle_id);
-      self->idle_id = 0;
-    }
-  if (self->idle_id == 0)
-    {
-      self->idle_id = done ? g_idle_add (ready_cb, self) : g_timeout_add (PROGRESS_MS, ready_cb, self);
-      self->idle_now = done;
-    }
+  schedule_ready_locked (self, done);
 }
 
 static gpointer
@@ -542,11 +551,7 @@ static void
 schedule_ready (CrMapTiles *self)
 {
   g_mutex_lock (&self->lock);
-  if (self->idle_id == 0)
-    {
-      self->idle_id = g_idle_add (ready_cb, self);
-      self->idle_now = TRUE;
-    }
+  schedule_ready_locked (self, TRUE);
   g_mutex_unlock (&self->lock);
 }
 
