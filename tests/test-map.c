@@ -555,7 +555,7 @@ render_at (Fixture            *f,
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  *n_drawn = view ? cr_map_renderer_draw_view (f->renderer, cr, proj) : cr_map_renderer_draw (f->renderer, cr, proj);
+  *n_drawn = view ? cr_map_renderer_draw_view (f->renderer, cr, proj, device_scale) : cr_map_renderer_draw (f->renderer, cr, proj);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
@@ -758,6 +758,106 @@ draw_until_complete (Fixture            *f,
         }
       g_signal_handler_disconnect (f->renderer, handler);
     }
+}
+
+/* Draws @proj's view as the map view's node does: recorded, with the
+ * node @dx, @dy view pixels into GTK's frame; then replays it on white. */
+static cairo_surface_t *
+render_node (Fixture            *f,
+             const CrProjection *proj,
+             int                 device_scale,
+             double              dx,
+             double              dy)
+{
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, proj->width * device_scale,
+                                                         proj->height * device_scale);
+  cairo_t *cr = cairo_create (recording);
+
+  cairo_translate (cr, dx, dy);
+  cr_map_renderer_draw_view (f->renderer, cr, proj, device_scale);
+  cairo_destroy (cr);
+  cairo_surface_set_device_scale (surface, device_scale, device_scale);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_surface (cr, recording, -dx, -dy);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (recording);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Like assert_view_matches(), for the view recorded in a node. */
+static void
+assert_node_matches (Fixture            *f,
+                     const CrProjection *proj,
+                     int                 device_scale,
+                     double              dx,
+                     double              dy,
+                     const char         *when)
+{
+  cairo_surface_t *node, *fresh;
+  guint n, n_far;
+  double mean;
+
+  node = render_node (f, proj, device_scale, dx, dy);
+  fresh = render_at (f, proj, device_scale, FALSE, &n);
+  mean = image_difference (node, fresh, &n_far);
+  g_test_message ("%s: %u tiles drawn, mean difference %.3f, %u pixels more than 40 apart", when,
+                  cr_map_renderer_get_n_tiles_drawn (f->renderer), mean, n_far);
+  g_assert_cmpfloat (mean, <, 0.6);
+  g_assert_cmpuint (n_far, <, W * H * device_scale * device_scale / 2000);
+  cairo_surface_destroy (node);
+  cairo_surface_destroy (fresh);
+}
+
+/* The map view's node records the tiles, for GTK to composite once: it
+ * shows what an image does, at the node's place in the frame and at
+ * each scale; where tiles cannot serve, and under many lines, it goes
+ * through an image. */
+static void
+test_tiles_node (Fixture      *f,
+                 gconstpointer data)
+{
+  CrProjection proj = f->proj;
+  cairo_surface_t *first, *again;
+  guint n_far;
+
+  add_dense_scene (f);
+  proj.origin_x = round (proj.origin_x);
+  proj.origin_y = round (proj.origin_y);
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      cr_map_renderer_clear_tiles (f->renderer);
+      assert_node_matches (f, &proj, scale, 180, 47, "node");
+      g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), >=, 35);
+      /* Recorded from the tiles, not drawn again: the same picture. */
+      first = render_node (f, &proj, scale, 180, 47);
+      g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), ==, 0);
+      again = render_node (f, &proj, scale, 0, 0);
+      g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), ==, 0);
+      g_assert_cmpfloat (image_difference (first, again, &n_far), ==, 0);
+      cairo_surface_destroy (first);
+      cairo_surface_destroy (again);
+    }
+
+  /* Off whole device pixels, tiles would be resampled: the view is
+   * drawn afresh, through an image. */
+  assert_node_matches (f, &proj, 2, 10.25, 3, "node off whole pixels");
+  g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), ==, 0);
+
+  /* An itinerary of many vertices: lines go over the tiles through an
+   * image. */
+  {
+    g_autoptr(CrGeometry) line = cr_geometry_new (CR_GEOMETRY_LINESTRING);
+
+    for (guint i = 0; i < 12000; i++)
+      cr_geometry_append_coord (line, 4.33 + 0.03 * i / 12000.0, 50.845 + 0.004 * sin (i / 300.0));
+    add_feature (f->store, f->event_id, "motorcade", "Long", line, NULL, NULL);
+  }
+  assert_node_matches (f, &proj, 1, 180, 47, "node under a long line");
 }
 
 /* Frames that do not wait for tiles: the stale ones show until the new
@@ -966,6 +1066,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add_func ("/map/coverage", test_coverage);
   g_test_add ("/map/tiles", Fixture, NULL, fixture_setup, test_tiles, fixture_teardown);
+  g_test_add ("/map/tiles-node", Fixture, NULL, fixture_setup, test_tiles_node, fixture_teardown);
   g_test_add ("/map/tiles-progressive", Fixture, NULL, fixture_setup, test_tiles_progressive,
               fixture_teardown);
 

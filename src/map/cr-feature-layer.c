@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "cr-feature-layer.h"
 
@@ -13,13 +12,14 @@
  *
  * The map overlay showing the current event's features. It redraws when
  * the viewport moves or the store says features changed; the drawing
- * itself is #CrMapRenderer's (cr_map_renderer_draw_view(): zones from
- * tiles kept while the zoom stays), into an image the size of the widget (in
- * device pixels) that one cairo node paints. An image rather than drawing
- * into the node: the renderer rasterizes its dense layers itself, which
- * only an image surface allows (a node records cairo calls to replay
- * them later). Not a texture node: GTK 4.8's cairo renderer converts a
- * texture pixel by pixel, about 20 ms a frame at 1920×1080.
+ * itself is #CrMapRenderer's (cr_map_renderer_draw_view()), into one
+ * cairo node. The node records cairo calls to replay them onto GTK's
+ * frame: the renderer records the tiles of zones it keeps while the zoom
+ * stays, and the few lines, symbols and labels over them, so each pixel
+ * is composited once; what it rasterizes itself (everything, while no
+ * tiles serve) goes through an image. Not texture nodes: GTK 4.8's cairo
+ * renderer converts a texture pixel by pixel, about 20 ms a frame at
+ * 1920×1080.
  */
 struct _CrFeatureLayer
 {
@@ -27,7 +27,6 @@ struct _CrFeatureLayer
 
   CrMapRenderer *renderer;
   guint n_drawn;
-  cairo_surface_t *surface; /* the last frame's image, reused once GTK lets go */
 };
 
 G_DEFINE_FINAL_TYPE (CrFeatureLayer, cr_feature_layer, SHUMATE_TYPE_LAYER)
@@ -84,8 +83,7 @@ cr_feature_layer_snapshot (GtkWidget   *widget,
   CrFeatureLayer *self = CR_FEATURE_LAYER (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  int scale = gtk_widget_get_scale_factor (widget);
-  cairo_surface_t *surface;
+  GskRenderNode *node;
   CrProjection proj;
   cairo_t *cr;
 
@@ -95,37 +93,15 @@ cr_feature_layer_snapshot (GtkWidget   *widget,
       !cr_feature_layer_get_projection (self, &proj))
     return;
 
-  /* A new 8 MB image costs its page faults every frame; the last one,
-   * cleared, does not. */
-  surface = self->surface;
-  if (surface != NULL && cairo_surface_get_reference_count (surface) == 1 &&
-      cairo_image_surface_get_width (surface) == width * scale &&
-      cairo_image_surface_get_height (surface) == height * scale)
-    {
-      cairo_surface_flush (surface);
-      memset (cairo_image_surface_get_data (surface), 0,
-              (gsize) cairo_image_surface_get_stride (surface) * height * scale);
-      cairo_surface_mark_dirty (surface);
-    }
-  else
-    {
-      g_clear_pointer (&self->surface, cairo_surface_destroy);
-      surface = self->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale,
-                                                            height * scale);
-    }
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  self->n_drawn = cr_map_renderer_draw_view (self->renderer, cr, &proj);
+  /* A node of our own, so that a frame with nothing to show adds none
+   * (the GL renderer would upload an empty image). */
+  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
+  cr = gsk_cairo_node_get_draw_context (node);
+  self->n_drawn = cr_map_renderer_draw_view (self->renderer, cr, &proj, gtk_widget_get_scale_factor (widget));
   cairo_destroy (cr);
-  if (self->n_drawn > 0 && cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
-    {
-      /* A node that only paints an image: GTK's cairo renderer composites
-       * it straight, the GL one uploads it. */
-      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      cairo_set_source_surface (cr, surface, 0, 0);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-    }
+  if (self->n_drawn > 0)
+    gtk_snapshot_append_node (snapshot, node);
+  gsk_render_node_unref (node);
 }
 
 static void
@@ -148,7 +124,6 @@ cr_feature_layer_dispose (GObject *object)
   if (self->renderer != NULL)
     g_signal_handlers_disconnect_by_data (cr_map_renderer_get_store (self->renderer), self);
   g_clear_object (&self->renderer);
-  g_clear_pointer (&self->surface, cairo_surface_destroy);
 
   G_OBJECT_CLASS (cr_feature_layer_parent_class)->dispose (object);
 }

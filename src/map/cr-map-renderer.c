@@ -161,6 +161,8 @@ struct _CrMapRenderer
   guint64 tiles_digest;     /* of which features were active at the time they show */
   char *tiles_time_text;    /* that time, which workers read: changed only while they stop */
   guint dirty_found;        /* of the dirty, how many were in the cache */
+  guint over_vertices;      /* the cache's vertices of lines, and points: drawn over the tiles */
+  cairo_surface_t *view_image; /* see draw_through_image() */
 };
 
 G_DEFINE_FINAL_TYPE (CrMapRenderer, cr_map_renderer, G_TYPE_OBJECT)
@@ -196,6 +198,10 @@ typedef enum
 /* Features of the cache changed one by one, beyond which all tiles go
  * stale. */
 #define MAX_DIRTY 256
+
+/* Vertices of lines and points in the event beyond which what goes over
+ * the tiles is drawn through an image rather than recorded. */
+#define MAX_OVER_RECORDED 10000
 
 static gboolean expire_feature (CrMapRenderer *self,
                                 gint64         id);
@@ -383,6 +389,7 @@ clear_cache (CrMapRenderer *self)
   g_array_set_size (self->grid_wide, 0);
   g_clear_pointer (&self->grid_start, g_free);
   self->grid_n = 0;
+  self->over_vertices = 0;
 }
 
 /* Has the cache read again before its next use. Until then it holds the
@@ -480,6 +487,8 @@ cache_part (CrMapRenderer *self,
     }
   g_array_append_val (self->cache_parts, part);
   cf->n_parts++;
+  if (!closed)
+    self->over_vertices += n;
 }
 
 static void
@@ -496,6 +505,7 @@ cache_geometry (CrMapRenderer    *self,
 
           g_array_append_vals (self->cache_points, xy, 2);
           cf->n_points++;
+          self->over_vertices++;
         }
       break;
     case CR_GEOMETRY_LINESTRING:
@@ -1807,34 +1817,92 @@ tiles_ready_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Draws @pass onto @cr; when @cr records (a GTK node's), through an
+ * image of the view in device pixels, so that the zones and lines are
+ * rasterized by CrCoverage (on an image only) and not recorded by the
+ * thousand to be replayed. */
+static guint
+draw_through_image (CrMapRenderer      *self,
+                    cairo_t            *cr,
+                    const CrProjection *proj,
+                    double              device_scale,
+                    Pass                pass)
+{
+  int width = (int) ceil (proj->width * device_scale), height = (int) ceil (proj->height * device_scale);
+  cairo_surface_t *image = self->view_image;
+  cairo_t *image_cr;
+  guint n_drawn;
+
+  if (cairo_surface_get_type (cairo_get_group_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE ||
+      width <= 0 || height <= 0)
+    return pass == PASS_ALL ? cr_map_renderer_draw (self, cr, proj) : draw_frame (self, cr, proj, pass);
+
+  /* The last image, cleared, once the node that painted it let go: a new
+   * 8 MB image costs its page faults every frame. */
+  if (image != NULL && cairo_surface_get_reference_count (image) == 1 &&
+      cairo_image_surface_get_width (image) == width && cairo_image_surface_get_height (image) == height)
+    {
+      cairo_surface_flush (image);
+      memset (cairo_image_surface_get_data (image), 0,
+              (gsize) cairo_image_surface_get_stride (image) * height);
+      cairo_surface_mark_dirty (image);
+    }
+  else
+    {
+      g_clear_pointer (&self->view_image, cairo_surface_destroy);
+      image = self->view_image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+    }
+  cairo_surface_set_device_scale (image, device_scale, device_scale);
+  image_cr = cairo_create (image);
+  n_drawn = pass == PASS_ALL ? cr_map_renderer_draw (self, image_cr, proj) : draw_frame (self, image_cr, proj, pass);
+  cairo_destroy (image_cr);
+  if (n_drawn > 0 && cairo_surface_status (image) == CAIRO_STATUS_SUCCESS)
+    {
+      cairo_save (cr);
+      cairo_set_source_surface (cr, image, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+    }
+  return n_drawn;
+}
+
 /**
  * cr_map_renderer_draw_view:
+ * @device_scale: device pixels per view pixel where @cr's drawing ends up
  *
- * Draws like cr_map_renderer_draw(), for the map view: zones come from
- * tiles kept between frames at the same zoom and drawn on worker threads
- * (see CrMapTiles), so a frame after a pan draws only what came into
- * view, and no frame waits for tiles longer than
- * cr_map_renderer_set_tile_wait() says: the renderer emits
- * #CrMapRenderer::changed when more are ready. On a target that is not
- * an image in view pixels, or while the zoom changes with no tiles to
- * stand in, it draws everything.
+ * Draws like cr_map_renderer_draw(), for the map view, onto an image in
+ * @device_scale device pixels per view pixel or into a GTK node's
+ * recording: zones come from tiles kept between frames at the same zoom
+ * and drawn on worker threads (see CrMapTiles), so a frame after a pan
+ * draws only what came into view, and no frame waits for tiles longer
+ * than cr_map_renderer_set_tile_wait() says: the renderer emits
+ * #CrMapRenderer::changed when more are ready. A node records the tiles
+ * themselves, which GTK then composites once into its frame. Where tiles
+ * cannot serve (while the zoom changes with no tiles to stand in), and
+ * for the reference layers, it draws everything, through an image for a
+ * node.
  *
  * Returns: the number of features drawn
  */
 guint
 cr_map_renderer_draw_view (CrMapRenderer      *self,
                            cairo_t            *cr,
-                           const CrProjection *proj)
+                           const CrProjection *proj,
+                           double              device_scale)
 {
   g_return_val_if_fail (CR_IS_MAP_RENDERER (self), 0);
 
   if (self->reference || self->event_id == 0)
-    return cr_map_renderer_draw (self, cr, proj);
+    return draw_through_image (self, cr, proj, device_scale, PASS_ALL);
   ensure_cache (self);
   /* Tiles of what could not be read would stay. */
-  if (!self->cache_valid || !cr_map_tiles_paint (self->tiles, cr, proj))
-    return cr_map_renderer_draw (self, cr, proj);
+  if (!self->cache_valid || !cr_map_tiles_paint (self->tiles, cr, proj, device_scale))
+    return draw_through_image (self, cr, proj, device_scale, PASS_ALL);
 
+  /* Over the tiles, a few lines, symbols and labels are recorded as
+   * they are; many go through an image. */
+  if (self->over_vertices > MAX_OVER_RECORDED)
+    return draw_through_image (self, cr, proj, device_scale, PASS_OVER_TILES);
   return draw_frame (self, cr, proj, PASS_OVER_TILES);
 }
 
@@ -2178,6 +2246,7 @@ cr_map_renderer_finalize (GObject *object)
 
   /* First: its workers read the rest. */
   g_clear_pointer (&self->tiles, cr_map_tiles_free);
+  g_clear_pointer (&self->view_image, cairo_surface_destroy);
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_clear_pointer (&self->styles, g_hash_table_unref);
   g_clear_pointer (&self->hidden_kinds, g_hash_table_unref);

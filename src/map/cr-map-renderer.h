@@ -53,7 +53,8 @@ guint          cr_map_renderer_draw              (CrMapRenderer      *self,
                                                   const CrProjection *proj);
 guint          cr_map_renderer_draw_view         (CrMapRenderer      *self,
                                                   cairo_t            *cr,
-                                                  const CrProjection *proj);
+                                                  const CrProjection *proj,
+                                                  double              device_scale);
 void           cr_map_renderer_clear_tiles       (CrMapRenderer      *self);
 void           cr_map_renderer_expire_tiles      (CrMapRenderer      *self);
 void           cr_map_renderer_set_tile_wait     (CrMapRenderer      *self,

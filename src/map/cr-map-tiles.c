@@ -638,36 +638,61 @@ draw_ahead (CrMapTiles         *self,
     start (self, proj, ring, tx0 - AHEAD, ty0 - AHEAD, w, h, TRUE);
 }
 
+/* Whether tiles can be painted onto @target 1:1: an image in
+ * @device_scale device pixels per view pixel, or a recording (a GTK
+ * node's), replayed later onto GTK's frame. */
+static gboolean
+target_takes_tiles (cairo_surface_t *target,
+                    double           device_scale)
+{
+  double sx, sy;
+
+  switch (cairo_surface_get_type (target))
+    {
+    case CAIRO_SURFACE_TYPE_RECORDING:
+      return TRUE;
+    case CAIRO_SURFACE_TYPE_IMAGE:
+      cairo_surface_get_device_scale (target, &sx, &sy);
+      return cairo_image_surface_get_format (target) == CAIRO_FORMAT_ARGB32 && sx == device_scale &&
+             sy == device_scale;
+    default:
+      return FALSE;
+    }
+}
+
 /**
  * cr_map_tiles_paint:
  *
+ * @device_scale: device pixels per view pixel where @cr's drawing ends up
+ *
  * Paints the view's zones from tiles, having the missing and stale ones
- * drawn; waits for them as long as cr_map_tiles_set_wait() says. FALSE
- * when tiles cannot serve and the caller must draw the zones itself: the
- * target is not an image in view pixels, or the zoom is changing (each
- * frame of a zoom animation has its own zoom; the former level's tiles,
- * scaled, stand in when they cover the view).
+ * drawn; waits for them as long as cr_map_tiles_set_wait() says. @cr is
+ * an image's (whose device scale is @device_scale) or records for a GTK
+ * node; it may move the view by whole device pixels. FALSE, having
+ * painted nothing, when tiles cannot serve and the caller must draw the
+ * zones itself: another target or transformation, or the zoom is
+ * changing (each frame of a zoom animation has its own zoom; the former
+ * level's tiles, scaled, stand in when they cover the view).
  */
 gboolean
 cr_map_tiles_paint (CrMapTiles         *self,
                     cairo_t            *cr,
-                    const CrProjection *proj)
+                    const CrProjection *proj,
+                    double              device_scale)
 {
   cairo_surface_t *target = cairo_get_group_target (cr);
-  double device_scale, sy, world, ox, oy;
+  double world, ox, oy;
   gint64 tx0, ty0, tx1, ty1, deadline;
   int nx, ny;
   g_autofree guint8 *needed = NULL;
   cairo_matrix_t m;
 
   self->n_drawn = 0;
-  cairo_get_matrix (cr, &m);
-  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
-      cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32 ||
-      m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0 || m.x0 != 0 || m.y0 != 0)
+  if (device_scale <= 0 || !target_takes_tiles (target, device_scale))
     return FALSE;
-  cairo_surface_get_device_scale (target, &device_scale, &sy);
-  if (device_scale != sy || device_scale <= 0)
+  cairo_get_matrix (cr, &m);
+  if (m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0 || m.x0 * device_scale != round (m.x0 * device_scale) ||
+      m.y0 * device_scale != round (m.y0 * device_scale))
     return FALSE;
 
   /* The view's corner, on whole device pixels so tiles are copied, not

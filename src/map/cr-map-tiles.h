@@ -44,7 +44,8 @@ CrMapTiles *cr_map_tiles_new         (CrMapTilesDraw      draw,
 void        cr_map_tiles_free        (CrMapTiles         *self);
 gboolean    cr_map_tiles_paint       (CrMapTiles         *self,
                                       cairo_t            *cr,
-                                      const CrProjection *proj);
+                                      const CrProjection *proj,
+                                      double              device_scale);
 void        cr_map_tiles_stop        (CrMapTiles         *self);
 void        cr_map_tiles_expire      (CrMapTiles         *self,
                                       const CrBBox       *box,
