@@ -9,6 +9,7 @@
 #include "cr-itinerary.h"
 #include "cr-label-placer.h"
 #include "cr-map-renderer.h"
+#include "cr-map-tiles.h"
 #include "cr-test-utils.h"
 #include "cr-time.h"
 
@@ -860,6 +861,67 @@ test_tiles_node (Fixture      *f,
   assert_node_matches (f, &proj, 1, 180, 47, "node under a long line");
 }
 
+/* Tiles that each take a worker 20 ms a region: slow, whatever the
+ * machine. */
+static void
+slow_draw (gpointer            data,
+           cairo_t            *cr,
+           const CrProjection *proj,
+           CrCoverage         *coverage,
+           const gint         *cancelled)
+{
+  g_usleep (20000);
+  cairo_set_source_rgba (cr, 0.9, 0.1, 0.1, 0.3);
+  cairo_paint (cr);
+}
+
+static gboolean
+ignore_ready (gpointer data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/* A frame waits for tiles only when, by what they have cost so far, they
+ * can be done in time: else it shows the stale ones at once. */
+static void
+test_tiles_wait (void)
+{
+  CrMapTiles *tiles = cr_map_tiles_new (slow_draw, ignore_ready, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+  cairo_t *cr = cairo_create (surface);
+  CrProjection proj;
+
+  cr_projection_init (&proj, 4.35, 50.85, 14, W, H, 256);
+  proj.origin_x = round (proj.origin_x);
+  proj.origin_y = round (proj.origin_y);
+
+  /* The first time, all of them: now it knows what a tile costs. */
+  cr_map_tiles_set_wait (tiles, -1);
+  g_assert_true (cr_map_tiles_paint (tiles, cr, &proj, 1));
+  g_assert_cmpuint (cr_map_tiles_get_n_drawn (tiles), >=, 35);
+  g_assert_false (cr_map_tiles_get_pending (tiles));
+
+  /* 35 tiles and more, 2 × 2 in 20 ms on two workers: some 90 ms. Not
+   * within 30 ms: no wait, no tile yet. */
+  cr_map_tiles_set_wait (tiles, 30000);
+  cr_map_tiles_expire (tiles, NULL, 0);
+  g_assert_true (cr_map_tiles_paint (tiles, cr, &proj, 1));
+  g_assert_cmpuint (cr_map_tiles_get_n_drawn (tiles), ==, 0);
+  g_assert_true (cr_map_tiles_get_pending (tiles));
+  cr_map_tiles_stop (tiles);
+
+  /* Within 10 s: the frame waits, and has them all. */
+  cr_map_tiles_set_wait (tiles, 10 * G_USEC_PER_SEC);
+  cr_map_tiles_expire (tiles, NULL, 0);
+  g_assert_true (cr_map_tiles_paint (tiles, cr, &proj, 1));
+  g_assert_cmpuint (cr_map_tiles_get_n_drawn (tiles), >=, 35);
+  g_assert_false (cr_map_tiles_get_pending (tiles));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  cr_map_tiles_free (tiles);
+}
+
 /* Frames that do not wait for tiles: the stale ones show until the new
  * ones are drawn, a former zoom level's stand in scaled, changes while
  * workers draw stop them, and the view ends up as if drawn afresh. */
@@ -1066,6 +1128,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add_func ("/map/coverage", test_coverage);
   g_test_add ("/map/tiles", Fixture, NULL, fixture_setup, test_tiles, fixture_teardown);
+  g_test_add_func ("/map/tiles-wait", test_tiles_wait);
   g_test_add ("/map/tiles-node", Fixture, NULL, fixture_setup, test_tiles_node, fixture_teardown);
   g_test_add ("/map/tiles-progressive", Fixture, NULL, fixture_setup, test_tiles_progressive,
               fixture_teardown);

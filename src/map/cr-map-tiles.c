@@ -20,7 +20,8 @@
  *
  * Tiles are drawn by N_WORKERS threads, in square chunks of tiles, those
  * nearest the view's centre first. A frame waits for them
- * at most `wait` µs, then shows what it has: the tiles ready, the stale
+ * at most `wait` µs, and not at all when, by what tiles have cost so far,
+ * they cannot all be drawn by then; then it shows what it has: the tiles ready, the stale
  * ones (whose content changed) until their successors are, and where a
  * tile is missing after a zoom, the last zoom level's tiles, scaled. When
  * more tiles are ready, the owner's `ready` callback runs on the main
@@ -107,6 +108,7 @@ struct _CrMapTiles
   guint idle_id;        /* the ready callback, scheduled */
   gboolean idle_now;    /* as an idle, not after PROGRESS_MS */
   GPtrArray *done;      /* Tile, drawn and not yet kept */
+  double tile_usec;     /* what a tile has cost a worker lately; 0: not known yet */
 };
 
 static void
@@ -325,14 +327,19 @@ worker_run (gpointer data)
   for (;;)
     {
       guint i = (guint) g_atomic_int_add (&self->next, 1);
+      gint64 start;
       GPtrArray *made;
+      double usec;
 
       if (i >= self->rects->len || g_atomic_int_get (&self->cancelled))
         break;
+      start = g_get_monotonic_time ();
       made = draw_rect (self, worker, &g_array_index (self->rects, Rect, i));
       if (made == NULL)
         break;
+      usec = (double) (g_get_monotonic_time () - start) / made->len;
       g_mutex_lock (&self->lock);
+      self->tile_usec = self->tile_usec == 0 ? usec : 0.7 * self->tile_usec + 0.3 * usec;
       g_ptr_array_extend_and_steal (self->done, made);
       tell_locked (self, FALSE);
       g_mutex_unlock (&self->lock);
@@ -486,6 +493,25 @@ wait_for_workers (CrMapTiles *self,
     }
   self->waiting = FALSE;
   g_mutex_unlock (&self->lock);
+}
+
+/* Whether the workers can draw @n_needed tiles by @deadline, by what
+ * tiles have cost lately (not known: they may). Waiting for tiles that
+ * cannot come would only delay the frame that shows what there is. */
+static gboolean
+can_finish (CrMapTiles *self,
+            guint       n_needed,
+            gint64      deadline)
+{
+  gint64 now = g_get_monotonic_time ();
+  double tile_usec;
+
+  if (now >= deadline)
+    return FALSE;
+  g_mutex_lock (&self->lock);
+  tile_usec = self->tile_usec;
+  g_mutex_unlock (&self->lock);
+  return tile_usec * n_needed / N_WORKERS <= deadline - now;
 }
 
 /* Paints, from the former zoom level's tiles scaled, the view's device
@@ -747,15 +773,18 @@ cr_map_tiles_paint (CrMapTiles         *self,
   deadline = self->wait < 0 ? -1 : g_get_monotonic_time () + self->wait;
   for (;;)
     {
+      guint n_needed;
+
       harvest (self, TRUE);
-      if (mark_needed (self, needed, tx0, ty0, nx, ny) == 0)
+      n_needed = mark_needed (self, needed, tx0, ty0, nx, ny);
+      if (n_needed == 0)
         break;
       /* The view first. */
       if (self->busy && self->ahead)
         cr_map_tiles_stop (self);
       if (!self->busy)
         start (self, proj, needed, tx0, ty0, nx, ny, FALSE);
-      if (deadline >= 0 && g_get_monotonic_time () >= deadline)
+      if (deadline >= 0 && !can_finish (self, n_needed, deadline))
         break;
       wait_for_workers (self, deadline);
     }
@@ -799,8 +828,7 @@ cr_map_tiles_paint (CrMapTiles         *self,
         if (tile == NULL || tile->surface == NULL)
           continue;
         cairo_set_source_surface (cr, tile->surface, x, y);
-        cairo_rectangle (cr, x, y, TILE_PX / device_scale, TILE_PX / device_scale);
-        cairo_fill (cr);
+        cairo_paint (cr);
       }
   cairo_restore (cr);
 

@@ -33,6 +33,9 @@
  * - pan: the view dragged 20 px right and 8 px down a frame, as a hand
  *   drags it, from a view without tiles; median and 95th percentile of
  *   60 frames (20 with --quick).
+ * - unchanged: where the pan ended, once complete, the view drawn again
+ *   with nothing changed (as when something else in the window changes):
+ *   median of as many frames.
  *
  * Usage: bench-render [--quick]   (quick: fewer frames, no 100k)
  * CR_BENCH_COUNT=10000 and CR_BENCH_ZOOM=14 run only that count or zoom
@@ -194,12 +197,13 @@ typedef enum
   ZOOM_COMPLETE,
   PAN_MEDIAN,
   PAN_95,
+  STILL,    /* the view drawn again, nothing changed */
   N_ROWS
 } Row;
 
 static const char *const row_names[N_ROWS] = {
   "change, first frame", "change, complete", "zoom in, first frame", "zoom in, complete",
-  "pan, median frame", "pan, 95th percentile",
+  "pan, median frame", "pan, 95th percentile", "unchanged, median frame",
 };
 
 /* Times, at @zoom: @frames changes (all tiles going stale, as after a
@@ -222,6 +226,7 @@ time_zoom (ShumateMap    *map,
   g_autoptr(GArray) zoom_first = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) zoom_complete = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) pan = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) still = g_array_new (FALSE, FALSE, sizeof (double));
   double f, c;
 
   center (map, zoom);
@@ -263,12 +268,22 @@ time_zoom (ShumateMap    *map,
       g_array_append_val (pan, f);
     }
 
+  /* Where the pan ended, once complete: redrawn as when something else
+   * in the window changes. */
+  frames_until_complete (widget, renderer, map_renderer, &f);
+  for (guint i = 0; i < pan_frames; i++)
+    {
+      f = frame_ms (widget, renderer);
+      g_array_append_val (still, f);
+    }
+
   ms[FIRST] = median (first);
   ms[COMPLETE] = median (complete);
   ms[ZOOM_FIRST] = median (zoom_first);
   ms[ZOOM_COMPLETE] = median (zoom_complete);
   ms[PAN_MEDIAN] = median (pan);
   ms[PAN_95] = percentile_95 (pan);
+  ms[STILL] = median (still);
 }
 
 /* The rows for @label, each at every zoom. */
