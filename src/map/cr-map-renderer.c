@@ -1936,8 +1936,9 @@ cr_map_renderer_expire_tiles (CrMapRenderer *self)
 
 /**
  * cr_map_renderer_set_tile_wait:
- * @usec: how long a frame of cr_map_renderer_draw_view() waits for tiles
- *   being drawn; < 0: until they all are (tests)
+ * @usec: how long a frame of cr_map_renderer_draw_view() may wait for
+ *   tiles being drawn (it does not when they cannot be ready by then);
+ *   < 0: until they all are (tests)
  */
 void
 cr_map_renderer_set_tile_wait (CrMapRenderer *self,

@@ -19,15 +19,15 @@
  * draws the tiles coming into view.
  *
  * Tiles are drawn by N_WORKERS threads, in square chunks of tiles, those
- * nearest the view's centre first. A frame waits for them
- * at most `wait` µs, and not at all when, by what tiles have cost so far,
- * they cannot all be drawn by then; then it shows what it has: the tiles ready, the stale
- * ones (whose content changed) until their successors are, and where a
- * tile is missing after a zoom, the last zoom level's tiles, scaled. When
- * more tiles are ready, the owner's `ready` callback runs on the main
- * thread (it redraws). Once the view is complete, the workers draw the
- * ring of tiles around it, which a pan brings in next; the view's own
- * tiles go first whenever it lacks any.
+ * nearest the view's centre first. A frame waits for them at most `wait`
+ * µs, and not at all when, by what tiles have cost lately, they cannot
+ * all be drawn by then; then it shows what it has: the tiles ready, the
+ * stale ones (whose content changed) until their successors are, and
+ * where a tile is missing after a zoom, the last zoom level's tiles,
+ * scaled. When more tiles are ready, the owner's `ready` callback runs
+ * on the main thread (it redraws). Once the view is complete, the
+ * workers draw the ring of tiles around it, which a pan brings in next;
+ * the view's own tiles go first whenever it lacks any.
  *
  * While workers run they read the owner's data: the owner calls
  * cr_map_tiles_stop() before it changes any of it. */
@@ -108,7 +108,7 @@ struct _CrMapTiles
   guint idle_id;        /* the ready callback, scheduled */
   gboolean idle_now;    /* as an idle, not after PROGRESS_MS */
   GPtrArray *done;      /* Tile, drawn and not yet kept */
-  double tile_usec;     /* what a tile has cost a worker lately; 0: not known yet */
+  double tile_usec;     /* what a tile has cost a worker lately at this level; 0: not known yet */
 };
 
 static void
@@ -496,8 +496,10 @@ wait_for_workers (CrMapTiles *self,
 }
 
 /* Whether the workers can draw @n_needed tiles by @deadline, by what
- * tiles have cost lately (not known: they may). Waiting for tiles that
- * cannot come would only delay the frame that shows what there is. */
+ * tiles have cost lately at this zoom level. Waiting for tiles that
+ * cannot come would only delay the frame that shows what there is. Not
+ * known yet: only when the frame would show no zones otherwise, without
+ * a former level's tiles to stand in. */
 static gboolean
 can_finish (CrMapTiles *self,
             guint       n_needed,
@@ -511,6 +513,8 @@ can_finish (CrMapTiles *self,
   g_mutex_lock (&self->lock);
   tile_usec = self->tile_usec;
   g_mutex_unlock (&self->lock);
+  if (tile_usec == 0)
+    return self->previous == NULL;
   return tile_usec * n_needed / N_WORKERS <= deadline - now;
 }
 
@@ -688,17 +692,17 @@ target_takes_tiles (cairo_surface_t *target,
 
 /**
  * cr_map_tiles_paint:
- *
  * @device_scale: device pixels per view pixel where @cr's drawing ends up
  *
  * Paints the view's zones from tiles, having the missing and stale ones
- * drawn; waits for them as long as cr_map_tiles_set_wait() says. @cr is
- * an image's (whose device scale is @device_scale) or records for a GTK
- * node; it may move the view by whole device pixels. FALSE, having
- * painted nothing, when tiles cannot serve and the caller must draw the
- * zones itself: another target or transformation, or the zoom is
- * changing (each frame of a zoom animation has its own zoom; the former
- * level's tiles, scaled, stand in when they cover the view).
+ * drawn; waits for them as long as cr_map_tiles_set_wait() says, if they
+ * can be ready by then. @cr is an image's (whose device scale is
+ * @device_scale) or records for a GTK node; it may move the view by whole
+ * device pixels. FALSE, having painted nothing, when tiles cannot serve
+ * and the caller must draw the zones itself: another target or
+ * transformation, or the zoom is changing (each frame of a zoom
+ * animation has its own zoom; the former level's tiles, scaled, stand in
+ * when they cover the view).
  */
 gboolean
 cr_map_tiles_paint (CrMapTiles         *self,
@@ -744,6 +748,8 @@ cr_map_tiles_paint (CrMapTiles         *self,
       g_hash_table_remove_all (self->tiles);
       self->world = world;
       self->device_scale = device_scale;
+      /* What a tile costs depends on the level. The workers are stopped. */
+      self->tile_usec = 0;
       /* At a whole zoom level a view settles; at any other, wait for a
        * second frame at the same one. */
       if (!settled)
@@ -789,34 +795,26 @@ cr_map_tiles_paint (CrMapTiles         *self,
       wait_for_workers (self, deadline);
     }
 
-  /* Where tiles are missing, the former level's stand in: under one clip,
-   * each of them painted once. */
+  /* Where tiles are missing, the former level's stand in: for each run
+   * of them along a row, under a clip that is one box (a clip of many
+   * boxes costs a replay several ms). */
   if (self->previous != NULL)
-    {
-      gboolean any = FALSE;
-
-      cairo_save (cr);
-      cairo_new_path (cr);
-      for (int j = 0; j < ny; j++)
-        for (int i = 0; i < nx; i++)
-          {
-            gint64 key = tile_key (tx0 + i, ty0 + j);
-
-            if (g_hash_table_lookup (self->tiles, &key) != NULL)
-              continue;
-            cairo_rectangle (cr, ((tx0 + i) * TILE_PX - ox) / device_scale,
-                             ((ty0 + j) * TILE_PX - oy) / device_scale, TILE_PX / device_scale,
-                             TILE_PX / device_scale);
-            any = TRUE;
-          }
-      if (any)
+    for (int j = 0; j < ny; j++)
+      for (int i = 0; i < nx;)
         {
-          cairo_clip (cr);
-          paint_previous (self, cr, ox, oy, 0, 0, ceil (proj->width * device_scale),
-                          ceil (proj->height * device_scale), FALSE);
+          gint64 key = tile_key (tx0 + i, ty0 + j);
+          int run = 0;
+
+          while (i + run < nx && g_hash_table_lookup (self->tiles, &key) == NULL)
+            {
+              run++;
+              key = tile_key (tx0 + i + run, ty0 + j);
+            }
+          if (run > 0)
+            paint_previous (self, cr, ox, oy, (tx0 + i) * TILE_PX - ox, (ty0 + j) * TILE_PX - oy,
+                            run * TILE_PX, TILE_PX, FALSE);
+          i += MAX (run, 1);
         }
-      cairo_restore (cr);
-    }
   cairo_save (cr);
   for (int j = 0; j < ny; j++)
     for (int i = 0; i < nx; i++)

@@ -14,8 +14,8 @@ G_BEGIN_DECLS
  *
  * The map view's zones, kept in tiles of the world's pixel grid at the
  * zoom level drawn, and drawn by two worker threads while the main thread
- * goes on: a frame waits for them at most a set time, then shows what it
- * has. A tile whose content changed stays on screen, stale, until its
+ * goes on: a frame waits for them at most a set time, and only when they
+ * can be ready by then, then shows what it has. A tile whose content changed stays on screen, stale, until its
  * successor is ready; where a new zoom level has no tile yet, the last
  * level's tiles stand in, scaled. See cr_map_renderer_draw_view().
  */

@@ -30,12 +30,13 @@
  *   (3 with --quick);
  * - zoom in: a step in from the level before, which was complete: the
  *   same two figures;
- * - pan: the view dragged 20 px right and 8 px down a frame, as a hand
- *   drags it, from a view without tiles; median and 95th percentile of
- *   60 frames (20 with --quick).
- * - unchanged: where the pan ended, once complete, the view drawn again
- *   with nothing changed (as when something else in the window changes):
- *   median of as many frames.
+ * - unchanged: the view, complete, drawn again with nothing changed (as
+ *   when something else in the window changes): median of 60 frames (20
+ *   with --quick);
+ * - pan: from there, the view dragged 20 px right and 8 px down a frame,
+ *   as a hand drags it, a frame every 1/60 s; median and 95th percentile
+ *   of as many frames, and the share of them that lacked tiles (showing
+ *   stale ones, or none, where the workers had not drawn them yet).
  *
  * Usage: bench-render [--quick]   (quick: fewer frames, no 100k)
  * CR_BENCH_COUNT=10000 and CR_BENCH_ZOOM=14 run only that count or zoom
@@ -197,13 +198,15 @@ typedef enum
   ZOOM_COMPLETE,
   PAN_MEDIAN,
   PAN_95,
+  PAN_LACKING, /* % of the pan's frames that lacked tiles */
   STILL,    /* the view drawn again, nothing changed */
   N_ROWS
 } Row;
 
 static const char *const row_names[N_ROWS] = {
   "change, first frame", "change, complete", "zoom in, first frame", "zoom in, complete",
-  "pan, median frame", "pan, 95th percentile", "unchanged, median frame",
+  "pan, median frame", "pan, 95th percentile", "pan, frames lacking tiles (%)",
+  "unchanged, median frame",
 };
 
 /* Times, at @zoom: @frames changes (all tiles going stale, as after a
@@ -228,6 +231,8 @@ time_zoom (ShumateMap    *map,
   g_autoptr(GArray) pan = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) still = g_array_new (FALSE, FALSE, sizeof (double));
   double f, c;
+  guint lacking = 0;
+  gint64 next;
 
   center (map, zoom);
   frames_until_complete (widget, renderer, map_renderer, &f);
@@ -251,9 +256,19 @@ time_zoom (ShumateMap    *map,
       g_array_append_val (zoom_complete, c);
     }
 
+  /* The view complete, drawn again as when something else in the window
+   * changes. */
   center (map, zoom);
-  if (map_renderer != NULL)
-    cr_map_renderer_clear_tiles (map_renderer);
+  frames_until_complete (widget, renderer, map_renderer, &f);
+  for (guint i = 0; i < pan_frames; i++)
+    {
+      f = frame_ms (widget, renderer);
+      g_array_append_val (still, f);
+    }
+
+  /* From there, a pan, a frame every 1/60 s as a display shows them:
+   * between frames the workers draw. */
+  next = g_get_monotonic_time ();
   for (guint i = 0; i < pan_frames; i++)
     {
       double lat, lon;
@@ -266,15 +281,11 @@ time_zoom (ShumateMap    *map,
         }
       f = frame_ms (widget, renderer);
       g_array_append_val (pan, f);
-    }
-
-  /* Where the pan ended, once complete: redrawn as when something else
-   * in the window changes. */
-  frames_until_complete (widget, renderer, map_renderer, &f);
-  for (guint i = 0; i < pan_frames; i++)
-    {
-      f = frame_ms (widget, renderer);
-      g_array_append_val (still, f);
+      if (map_renderer != NULL && cr_map_renderer_get_tiles_pending (map_renderer))
+        lacking++;
+      next += G_USEC_PER_SEC / 60;
+      if (next > g_get_monotonic_time ())
+        g_usleep (next - g_get_monotonic_time ());
     }
 
   ms[FIRST] = median (first);
@@ -284,6 +295,7 @@ time_zoom (ShumateMap    *map,
   ms[PAN_MEDIAN] = median (pan);
   ms[PAN_95] = percentile_95 (pan);
   ms[STILL] = median (still);
+  ms[PAN_LACKING] = 100.0 * lacking / pan_frames;
 }
 
 /* The rows for @label, each at every zoom. */
