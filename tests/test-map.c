@@ -861,8 +861,8 @@ test_tiles_node (Fixture      *f,
   assert_node_matches (f, &proj, 1, 180, 47, "node under a long line");
 }
 
-/* Tiles that each take a worker 20 ms a region: slow, whatever the
- * machine. */
+/* Tiles that take a worker 100 ms a region: slow, whatever the machine
+ * and its load. */
 static void
 slow_draw (gpointer            data,
            cairo_t            *cr,
@@ -870,7 +870,7 @@ slow_draw (gpointer            data,
            CrCoverage         *coverage,
            const gint         *cancelled)
 {
-  g_usleep (20000);
+  g_usleep (100000);
   cairo_set_source_rgba (cr, 0.9, 0.1, 0.1, 0.3);
   cairo_paint (cr);
 }
@@ -901,9 +901,9 @@ test_tiles_wait (void)
   g_assert_cmpuint (cr_map_tiles_get_n_drawn (tiles), >=, 35);
   g_assert_false (cr_map_tiles_get_pending (tiles));
 
-  /* 35 tiles and more, 2 × 2 in 20 ms on two workers: some 90 ms. Not
-   * within 30 ms: no wait, no tile yet. */
-  cr_map_tiles_set_wait (tiles, 30000);
+  /* 35 tiles and more, 2 × 2 in 100 ms on two workers: some 450 ms. Not
+   * within 150 ms: no wait, no tile yet. */
+  cr_map_tiles_set_wait (tiles, 150000);
   cr_map_tiles_expire (tiles, NULL, 0);
   g_assert_true (cr_map_tiles_paint (tiles, cr, &proj, 1));
   g_assert_cmpuint (cr_map_tiles_get_n_drawn (tiles), ==, 0);
