@@ -1837,8 +1837,9 @@ draw_through_image (CrMapRenderer      *self,
       width <= 0 || height <= 0)
     return pass == PASS_ALL ? cr_map_renderer_draw (self, cr, proj) : draw_frame (self, cr, proj, pass);
 
-  /* The last image, cleared, once the node that painted it let go: a new
-   * 8 MB image costs its page faults every frame. */
+  /* The last image, cleared: a new 8 MB image costs its page faults
+   * every frame. A node that recorded it still shows what it was: cairo
+   * copies an image recorded as a source before it changes. */
   if (image != NULL && cairo_surface_get_reference_count (image) == 1 &&
       cairo_image_surface_get_width (image) == width && cairo_image_surface_get_height (image) == height)
     {
