@@ -97,7 +97,8 @@ cr_feature_layer_snapshot (GtkWidget   *widget,
    * (the GL renderer would upload an empty image). */
   node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
   cr = gsk_cairo_node_get_draw_context (node);
-  self->n_drawn = cr_map_renderer_draw_view (self->renderer, cr, &proj, gtk_widget_get_scale_factor (widget));
+  self->n_drawn = cr_map_renderer_draw_view (self->renderer, cr, &proj,
+                                             gtk_widget_get_scale_factor (widget));
   cairo_destroy (cr);
   if (self->n_drawn > 0)
     gtk_snapshot_append_node (snapshot, node);

@@ -1855,7 +1855,8 @@ draw_through_image (CrMapRenderer      *self,
     }
   cairo_surface_set_device_scale (image, device_scale, device_scale);
   image_cr = cairo_create (image);
-  n_drawn = pass == PASS_ALL ? cr_map_renderer_draw (self, image_cr, proj) : draw_frame (self, image_cr, proj, pass);
+  n_drawn = pass == PASS_ALL ? cr_map_renderer_draw (self, image_cr, proj)
+                             : draw_frame (self, image_cr, proj, pass);
   cairo_destroy (image_cr);
   if (n_drawn > 0 && cairo_surface_status (image) == CAIRO_STATUS_SUCCESS)
     {

@@ -721,7 +721,8 @@ cr_map_tiles_paint (CrMapTiles         *self,
   if (device_scale <= 0 || !target_takes_tiles (target, device_scale))
     return FALSE;
   cairo_get_matrix (cr, &m);
-  if (m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0 || m.x0 * device_scale != round (m.x0 * device_scale) ||
+  if (m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0 ||
+      m.x0 * device_scale != round (m.x0 * device_scale) ||
       m.y0 * device_scale != round (m.y0 * device_scale))
     return FALSE;
 
