@@ -12,14 +12,9 @@
  *
  * The map overlay showing the current event's features. It redraws when
  * the viewport moves or the store says features changed; the drawing
- * itself is #CrMapRenderer's (cr_map_renderer_draw_view()), into one
- * cairo node. The node records cairo calls to replay them onto GTK's
- * frame: the renderer records the tiles of zones it keeps while the zoom
- * stays, and the few lines, symbols and labels over them, so each pixel
- * is composited once; what it rasterizes itself (everything, while no
- * tiles serve) goes through an image. Not texture nodes: GTK 4.8's cairo
- * renderer converts a texture pixel by pixel, about 20 ms a frame at
- * 1920×1080.
+ * itself is #CrMapRenderer's (cr_map_renderer_snapshot_view()): a node
+ * for each tile of zones it keeps while the zoom stays, and one for what
+ * goes over them.
  */
 struct _CrFeatureLayer
 {
@@ -83,9 +78,7 @@ cr_feature_layer_snapshot (GtkWidget   *widget,
   CrFeatureLayer *self = CR_FEATURE_LAYER (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  GskRenderNode *node;
   CrProjection proj;
-  cairo_t *cr;
 
   self->n_drawn = 0;
   if (width <= 0 || height <= 0 ||
@@ -93,16 +86,8 @@ cr_feature_layer_snapshot (GtkWidget   *widget,
       !cr_feature_layer_get_projection (self, &proj))
     return;
 
-  /* A node of our own, so that a frame with nothing to show adds none
-   * (the GL renderer would upload an empty image). */
-  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
-  cr = gsk_cairo_node_get_draw_context (node);
-  self->n_drawn = cr_map_renderer_draw_view (self->renderer, cr, &proj,
-                                             gtk_widget_get_scale_factor (widget));
-  cairo_destroy (cr);
-  if (self->n_drawn > 0)
-    gtk_snapshot_append_node (snapshot, node);
-  gsk_render_node_unref (node);
+  self->n_drawn = cr_map_renderer_snapshot_view (self->renderer, snapshot, &proj,
+                                                 gtk_widget_get_scale_factor (widget));
 }
 
 static void

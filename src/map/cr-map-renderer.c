@@ -154,7 +154,7 @@ struct _CrMapRenderer
   GHashTable *lines;        /* feature id -> CrGeometry, itineraries for convoys */
   CrCoverage *coverage;
 
-  /* The map view's zones and dots, kept in tiles: see draw_view(). */
+  /* The map view's zones and dots, kept in tiles: see snapshot_view(). */
   CrMapTiles *tiles;
   GArray *dirty;            /* gint64 ids of features changed since the cache was loaded */
   gboolean dirty_all;       /* or too many to count */
@@ -1817,10 +1817,10 @@ tiles_ready_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Draws @pass onto @cr; when @cr records (a GTK node's), through an
- * image of the view in device pixels, so that the zones and lines are
- * rasterized by CrCoverage (on an image only) and not recorded by the
- * thousand to be replayed. */
+/* Draws @pass onto @cr; when @cr records, through an image of the view
+ * in device pixels, so that the zones and lines are rasterized by
+ * CrCoverage (on an image only) and not recorded by the thousand to be
+ * replayed. */
 static guint
 draw_through_image (CrMapRenderer      *self,
                     cairo_t            *cr,
@@ -1868,50 +1868,92 @@ draw_through_image (CrMapRenderer      *self,
   return n_drawn;
 }
 
+/* Appends what @recording holds as a cairo node of its ink's bounds: a
+ * cairo node costs GTK's cairo renderer an image of its size each frame
+ * (to replay it onto what is below), the GL one an upload. */
+static void
+append_recording (GtkSnapshot     *snapshot,
+                  cairo_surface_t *recording)
+{
+  double x, y, w, h;
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  cairo_recording_surface_ink_extents (recording, &x, &y, &w, &h);
+  if (w <= 0 || h <= 0 || cairo_surface_status (recording) != CAIRO_STATUS_SUCCESS)
+    return;
+  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (floor (x), floor (y), ceil (x + w) - floor (x),
+                                                  ceil (y + h) - floor (y)));
+  cr = gsk_cairo_node_get_draw_context (node);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  gtk_snapshot_append_node (snapshot, node);
+  gsk_render_node_unref (node);
+}
+
+/* Appends @pass, drawn through an image if @through_image. */
+static guint
+snapshot_pass (CrMapRenderer      *self,
+               GtkSnapshot        *snapshot,
+               const CrProjection *proj,
+               double              device_scale,
+               Pass                pass,
+               gboolean            through_image)
+{
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (recording);
+  guint n_drawn;
+
+  if (through_image)
+    n_drawn = draw_through_image (self, cr, proj, device_scale, pass);
+  else
+    n_drawn = draw_frame (self, cr, proj, pass);
+  cairo_destroy (cr);
+  append_recording (snapshot, recording);
+  cairo_surface_destroy (recording);
+  return n_drawn;
+}
+
 /**
- * cr_map_renderer_draw_view:
- * @device_scale: device pixels per view pixel where @cr's drawing ends up
+ * cr_map_renderer_snapshot_view:
+ * @device_scale: device pixels per view pixel of the frame
  *
- * Draws like cr_map_renderer_draw(), for the map view, onto an image in
- * @device_scale device pixels per view pixel or into a GTK node's
- * recording: zones come from tiles kept between frames at the same zoom
- * and drawn on worker threads (see CrMapTiles), so a frame after a pan
- * draws only what came into view, and no frame waits for tiles longer
- * than cr_map_renderer_set_tile_wait() says: the renderer emits
- * #CrMapRenderer::changed when more are ready. A node records the tiles
- * themselves, which GTK then composites once into its frame. Where tiles
- * cannot serve (while the zoom changes with no tiles to stand in), and
- * for the reference layers, it draws everything, through an image for a
- * node.
+ * Appends to @snapshot what cr_map_renderer_draw() would draw, for the
+ * map view: zones come from tiles kept between frames at the same zoom
+ * and drawn on worker threads (see CrMapTiles), each a node GTK keeps,
+ * so a frame after a pan draws only what came into view, and no frame
+ * waits for tiles longer than cr_map_renderer_set_tile_wait() says: the
+ * renderer emits #CrMapRenderer::changed when more are ready. Lines,
+ * symbols and labels go over them in a cairo node as they are drawn, or
+ * through an image when there are many. Where tiles cannot serve (while
+ * the zoom changes with no tiles to stand in), and for the reference
+ * layers, it draws everything through an image.
  *
  * Returns: the number of features drawn
  */
 guint
-cr_map_renderer_draw_view (CrMapRenderer      *self,
-                           cairo_t            *cr,
-                           const CrProjection *proj,
-                           double              device_scale)
+cr_map_renderer_snapshot_view (CrMapRenderer      *self,
+                               GtkSnapshot        *snapshot,
+                               const CrProjection *proj,
+                               double              device_scale)
 {
   g_return_val_if_fail (CR_IS_MAP_RENDERER (self), 0);
 
   if (self->reference || self->event_id == 0)
-    return draw_through_image (self, cr, proj, device_scale, PASS_ALL);
+    return snapshot_pass (self, snapshot, proj, device_scale, PASS_ALL, TRUE);
   ensure_cache (self);
   /* Tiles of what could not be read would stay. */
-  if (!self->cache_valid || !cr_map_tiles_paint (self->tiles, cr, proj, device_scale))
-    return draw_through_image (self, cr, proj, device_scale, PASS_ALL);
-
-  /* Over the tiles, a few lines, symbols and labels are recorded as
-   * they are; many go through an image. */
-  if (self->over_vertices > MAX_OVER_RECORDED)
-    return draw_through_image (self, cr, proj, device_scale, PASS_OVER_TILES);
-  return draw_frame (self, cr, proj, PASS_OVER_TILES);
+  if (!self->cache_valid || !cr_map_tiles_snapshot (self->tiles, snapshot, proj, device_scale))
+    return snapshot_pass (self, snapshot, proj, device_scale, PASS_ALL, TRUE);
+  return snapshot_pass (self, snapshot, proj, device_scale, PASS_OVER_TILES,
+                        self->over_vertices > MAX_OVER_RECORDED);
 }
 
 /**
  * cr_map_renderer_clear_tiles:
  *
- * Drops the map view's tiles: the next cr_map_renderer_draw_view() starts
+ * Drops the map view's tiles: the next cr_map_renderer_snapshot_view() starts
  * from none. Benchmarks call it to time a frame from scratch.
  */
 void
@@ -1938,7 +1980,7 @@ cr_map_renderer_expire_tiles (CrMapRenderer *self)
 
 /**
  * cr_map_renderer_set_tile_wait:
- * @usec: how long a frame of cr_map_renderer_draw_view() may wait for
+ * @usec: how long a frame of cr_map_renderer_snapshot_view() may wait for
  *   tiles being drawn (it does not when they cannot be ready by then);
  *   < 0: until they all are (tests)
  */
@@ -1951,7 +1993,7 @@ cr_map_renderer_set_tile_wait (CrMapRenderer *self,
   cr_map_tiles_set_wait (self->tiles, usec);
 }
 
-/* Whether the last cr_map_renderer_draw_view() lacked tiles: more are
+/* Whether the last cr_map_renderer_snapshot_view() lacked tiles: more are
  * coming. */
 gboolean
 cr_map_renderer_get_tiles_pending (CrMapRenderer *self)
@@ -1971,7 +2013,7 @@ cr_map_renderer_get_tiles_busy (CrMapRenderer *self)
   return cr_map_tiles_get_busy (self->tiles);
 }
 
-/* How many tiles the last cr_map_renderer_draw_view() got drawn, rather
+/* How many tiles the last cr_map_renderer_snapshot_view() got drawn, rather
  * than reused: for tests and benchmarks. */
 guint
 cr_map_renderer_get_n_tiles_drawn (CrMapRenderer *self)

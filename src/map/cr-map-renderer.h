@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <cairo.h>
-#include <glib-object.h>
+#include <gtk/gtk.h>
 
 #include "cr-projection.h"
 #include "cr-store.h"
@@ -51,8 +50,8 @@ gboolean       cr_map_renderer_is_active         (CrMapRenderer      *self,
 guint          cr_map_renderer_draw              (CrMapRenderer      *self,
                                                   cairo_t            *cr,
                                                   const CrProjection *proj);
-guint          cr_map_renderer_draw_view         (CrMapRenderer      *self,
-                                                  cairo_t            *cr,
+guint          cr_map_renderer_snapshot_view     (CrMapRenderer      *self,
+                                                  GtkSnapshot        *snapshot,
                                                   const CrProjection *proj,
                                                   double              device_scale);
 void           cr_map_renderer_clear_tiles       (CrMapRenderer      *self);

@@ -54,6 +54,7 @@ typedef struct
 {
   gint64 key;
   cairo_surface_t *surface;
+  GskRenderNode *node; /* that paints it, made on the main thread when first shown */
   guint64 used;     /* the frame that last showed it */
   gboolean stale;   /* what it shows changed since it was drawn */
 } Tile;
@@ -116,6 +117,9 @@ tile_free (gpointer data)
 {
   Tile *tile = data;
 
+  /* The node first: else its recording, still holding the surface,
+   * would copy it as it goes. */
+  g_clear_pointer (&tile->node, gsk_render_node_unref);
   g_clear_pointer (&tile->surface, cairo_surface_destroy);
   g_free (tile);
 }
@@ -668,62 +672,82 @@ draw_ahead (CrMapTiles         *self,
     start (self, proj, ring, tx0 - AHEAD, ty0 - AHEAD, w, h, TRUE);
 }
 
-/* Whether tiles can be painted onto @target 1:1: an image in
- * @device_scale device pixels per view pixel, or a recording (a GTK
- * node's), replayed later onto GTK's frame. */
-static gboolean
-target_takes_tiles (cairo_surface_t *target,
-                    double           device_scale)
+/* A node that paints @tile (which has pixels), at the origin. GTK keeps
+ * what it made of a node it saw before: the GL renderer its texture. */
+static GskRenderNode *
+tile_node (Tile  *tile,
+           double scale)
 {
-  double sx, sy;
-
-  switch (cairo_surface_get_type (target))
+  if (tile->node == NULL)
     {
-    case CAIRO_SURFACE_TYPE_RECORDING:
-      return TRUE;
-    case CAIRO_SURFACE_TYPE_IMAGE:
-      cairo_surface_get_device_scale (target, &sx, &sy);
-      return cairo_image_surface_get_format (target) == CAIRO_FORMAT_ARGB32 && sx == device_scale &&
-             sy == device_scale;
-    default:
-      return FALSE;
+      cairo_t *cr;
+
+      tile->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, TILE_PX / scale, TILE_PX / scale));
+      cr = gsk_cairo_node_get_draw_context (tile->node);
+      cairo_set_source_surface (cr, tile->surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
     }
+  return tile->node;
+}
+
+/* Appends a node that shows, from the former zoom level's tiles scaled,
+ * the view's device pixels (@x, @y) + (@w, @h), the view's corner being
+ * at (@ox, @oy). With @whole, FALSE and nothing appended if they do not
+ * cover all of it. A node of its own: a scaled node of each tile would
+ * have its edges smoothed, and seams between them. */
+static gboolean
+snapshot_previous (CrMapTiles  *self,
+                   GtkSnapshot *snapshot,
+                   double       ox,
+                   double       oy,
+                   double       x,
+                   double       y,
+                   double       w,
+                   double       h,
+                   gboolean     whole)
+{
+  double scale = self->device_scale;
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  if (self->previous == NULL || (whole && !paint_previous (self, NULL, ox, oy, x, y, w, h, TRUE)))
+    return FALSE;
+  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (x / scale, y / scale, w / scale, h / scale));
+  cr = gsk_cairo_node_get_draw_context (node);
+  paint_previous (self, cr, ox, oy, x, y, w, h, FALSE);
+  cairo_destroy (cr);
+  gtk_snapshot_append_node (snapshot, node);
+  gsk_render_node_unref (node);
+  return TRUE;
 }
 
 /**
- * cr_map_tiles_paint:
- * @device_scale: device pixels per view pixel where @cr's drawing ends up
+ * cr_map_tiles_snapshot:
+ * @device_scale: device pixels per view pixel of the frame
  *
- * Paints the view's zones from tiles, having the missing and stale ones
+ * Appends the view's zones from tiles, having the missing and stale ones
  * drawn; waits for them as long as cr_map_tiles_set_wait() says, if they
- * can be ready by then. @cr is an image's (whose device scale is
- * @device_scale) or records for a GTK node; it may move the view by whole
- * device pixels. FALSE, having painted nothing, when tiles cannot serve
- * and the caller must draw the zones itself: another target or
- * transformation, or the zoom is changing (each frame of a zoom
- * animation has its own zoom; the former level's tiles, scaled, stand in
- * when they cover the view).
+ * can be ready by then. Each tile is a node of its own, kept while the
+ * tile is: GTK composites only the tiles with something in them, and the
+ * GL renderer keeps their textures. FALSE, having appended nothing, when
+ * tiles cannot serve and the caller must draw the zones itself: the zoom
+ * is changing (each frame of a zoom animation has its own zoom; the
+ * former level's tiles, scaled, stand in when they cover the view).
  */
 gboolean
-cr_map_tiles_paint (CrMapTiles         *self,
-                    cairo_t            *cr,
-                    const CrProjection *proj,
-                    double              device_scale)
+cr_map_tiles_snapshot (CrMapTiles         *self,
+                       GtkSnapshot        *snapshot,
+                       const CrProjection *proj,
+                       double              device_scale)
 {
-  cairo_surface_t *target = cairo_get_group_target (cr);
   double world, ox, oy;
   gint64 tx0, ty0, tx1, ty1, deadline;
   int nx, ny;
   g_autofree guint8 *needed = NULL;
-  cairo_matrix_t m;
 
   self->n_drawn = 0;
-  if (device_scale <= 0 || !target_takes_tiles (target, device_scale))
-    return FALSE;
-  cairo_get_matrix (cr, &m);
-  if (m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0 ||
-      m.x0 * device_scale != round (m.x0 * device_scale) ||
-      m.y0 * device_scale != round (m.y0 * device_scale))
+  if (device_scale <= 0)
     return FALSE;
 
   /* The view's corner, on whole device pixels so tiles are copied, not
@@ -755,11 +779,9 @@ cr_map_tiles_paint (CrMapTiles         *self,
        * second frame at the same one. */
       if (!settled)
         {
-          double w = ceil (proj->width * device_scale), h = ceil (proj->height * device_scale);
-
-          if (!paint_previous (self, cr, ox, oy, 0, 0, w, h, TRUE))
+          if (!snapshot_previous (self, snapshot, ox, oy, 0, 0, ceil (proj->width * device_scale),
+                                  ceil (proj->height * device_scale), TRUE))
             return FALSE;
-          paint_previous (self, cr, ox, oy, 0, 0, w, h, FALSE);
           self->pending = TRUE;
           schedule_ready (self);
           return TRUE;
@@ -796,9 +818,8 @@ cr_map_tiles_paint (CrMapTiles         *self,
       wait_for_workers (self, deadline);
     }
 
-  /* Where tiles are missing, the former level's stand in: for each run
-   * of them along a row, under a clip that is one box (a clip of many
-   * boxes costs a replay several ms). */
+  /* Where tiles are missing, the former level's stand in: a node for
+   * each run of them along a row. */
   if (self->previous != NULL)
     for (int j = 0; j < ny; j++)
       for (int i = 0; i < nx;)
@@ -812,24 +833,24 @@ cr_map_tiles_paint (CrMapTiles         *self,
               key = tile_key (tx0 + i + run, ty0 + j);
             }
           if (run > 0)
-            paint_previous (self, cr, ox, oy, (tx0 + i) * TILE_PX - ox, (ty0 + j) * TILE_PX - oy,
-                            run * TILE_PX, TILE_PX, FALSE);
+            snapshot_previous (self, snapshot, ox, oy, (tx0 + i) * TILE_PX - ox, (ty0 + j) * TILE_PX - oy,
+                               run * TILE_PX, TILE_PX, FALSE);
           i += MAX (run, 1);
         }
-  cairo_save (cr);
   for (int j = 0; j < ny; j++)
     for (int i = 0; i < nx; i++)
       {
         gint64 key = tile_key (tx0 + i, ty0 + j);
         Tile *tile = g_hash_table_lookup (self->tiles, &key);
-        double x = ((tx0 + i) * TILE_PX - ox) / device_scale, y = ((ty0 + j) * TILE_PX - oy) / device_scale;
 
         if (tile == NULL || tile->surface == NULL)
           continue;
-        cairo_set_source_surface (cr, tile->surface, x, y);
-        cairo_paint (cr);
+        gtk_snapshot_save (snapshot);
+        gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (((tx0 + i) * TILE_PX - ox) / device_scale,
+                                                                ((ty0 + j) * TILE_PX - oy) / device_scale));
+        gtk_snapshot_append_node (snapshot, tile_node (tile, device_scale));
+        gtk_snapshot_restore (snapshot);
       }
-  cairo_restore (cr);
 
   self->pending = mark_needed (self, needed, tx0, ty0, nx, ny) > 0;
   if (!self->pending)

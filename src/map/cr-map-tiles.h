@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <cairo.h>
-#include <glib.h>
+#include <gtk/gtk.h>
 
 #include "cr-coverage.h"
 #include "cr-projection.h"
@@ -17,7 +16,7 @@ G_BEGIN_DECLS
  * goes on: a frame waits for them at most a set time, and only when they
  * can be ready by then, then shows what it has. A tile whose content changed stays on screen, stale, until its
  * successor is ready; where a new zoom level has no tile yet, the last
- * level's tiles stand in, scaled. See cr_map_renderer_draw_view().
+ * level's tiles stand in, scaled. See cr_map_renderer_snapshot_view().
  */
 typedef struct _CrMapTiles CrMapTiles;
 
@@ -42,8 +41,8 @@ CrMapTiles *cr_map_tiles_new         (CrMapTilesDraw      draw,
                                       GSourceFunc         ready,
                                       gpointer            user_data);
 void        cr_map_tiles_free        (CrMapTiles         *self);
-gboolean    cr_map_tiles_paint       (CrMapTiles         *self,
-                                      cairo_t            *cr,
+gboolean    cr_map_tiles_snapshot    (CrMapTiles         *self,
+                                      GtkSnapshot        *snapshot,
                                       const CrProjection *proj,
                                       double              device_scale);
 void        cr_map_tiles_stop        (CrMapTiles         *self);
