@@ -887,8 +887,8 @@ test_tiles_node (Fixture      *f,
     }
 
   /* While the zoom changes past what tiles cover, the view is drawn
-   * afresh through an image, which the next frame draws into again: the
-   * node before, which GTK may still hold, shows its own frame. */
+   * afresh through an image, and so is the next frame: the node before,
+   * which GTK may still hold, shows its own frame. */
   {
     CrProjection out, further;
     cairo_surface_t *before, *frame, *fresh;

@@ -162,7 +162,6 @@ struct _CrMapRenderer
   char *tiles_time_text;    /* that time, which workers read: changed only while they stop */
   guint dirty_found;        /* of the dirty, how many were in the cache */
   guint over_vertices;      /* the cache's vertices of lines, and points: drawn over the tiles */
-  cairo_surface_t *view_image; /* see draw_through_image() */
 };
 
 G_DEFINE_FINAL_TYPE (CrMapRenderer, cr_map_renderer, G_TYPE_OBJECT)
@@ -1829,7 +1828,7 @@ draw_through_image (CrMapRenderer      *self,
                     Pass                pass)
 {
   int width = (int) ceil (proj->width * device_scale), height = (int) ceil (proj->height * device_scale);
-  cairo_surface_t *image = self->view_image;
+  cairo_surface_t *image;
   cairo_t *image_cr;
   guint n_drawn;
 
@@ -1837,22 +1836,9 @@ draw_through_image (CrMapRenderer      *self,
       width <= 0 || height <= 0)
     return pass == PASS_ALL ? cr_map_renderer_draw (self, cr, proj) : draw_frame (self, cr, proj, pass);
 
-  /* The last image, cleared: a new 8 MB image costs its page faults
-   * every frame. A node that recorded it still shows what it was: cairo
-   * copies an image recorded as a source before it changes. */
-  if (image != NULL && cairo_surface_get_reference_count (image) == 1 &&
-      cairo_image_surface_get_width (image) == width && cairo_image_surface_get_height (image) == height)
-    {
-      cairo_surface_flush (image);
-      memset (cairo_image_surface_get_data (image), 0,
-              (gsize) cairo_image_surface_get_stride (image) * height);
-      cairo_surface_mark_dirty (image);
-    }
-  else
-    {
-      g_clear_pointer (&self->view_image, cairo_surface_destroy);
-      image = self->view_image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-    }
+  /* A new image each time: one kept for the next frame would be copied
+   * by cairo before it changes, as long as a node recorded it. */
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cairo_surface_set_device_scale (image, device_scale, device_scale);
   image_cr = cairo_create (image);
   n_drawn = pass == PASS_ALL ? cr_map_renderer_draw (self, image_cr, proj)
@@ -1865,6 +1851,7 @@ draw_through_image (CrMapRenderer      *self,
       cairo_paint (cr);
       cairo_restore (cr);
     }
+  cairo_surface_destroy (image);
   return n_drawn;
 }
 
@@ -2291,7 +2278,6 @@ cr_map_renderer_finalize (GObject *object)
 
   /* First: its workers read the rest. */
   g_clear_pointer (&self->tiles, cr_map_tiles_free);
-  g_clear_pointer (&self->view_image, cairo_surface_destroy);
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_clear_pointer (&self->styles, g_hash_table_unref);
   g_clear_pointer (&self->hidden_kinds, g_hash_table_unref);

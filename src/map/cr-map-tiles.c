@@ -510,16 +510,21 @@ can_finish (CrMapTiles *self,
             gint64      deadline)
 {
   gint64 now = g_get_monotonic_time ();
+  gint next = g_atomic_int_get (&self->next);
+  guint rects_left = self->rects->len > (guint) next ? self->rects->len - (guint) next : 0;
+  guint in_hand;
   double tile_usec;
 
   if (now >= deadline)
     return FALSE;
   g_mutex_lock (&self->lock);
   tile_usec = self->tile_usec;
+  in_hand = self->running;
   g_mutex_unlock (&self->lock);
   if (tile_usec == 0)
     return self->previous == NULL;
-  return tile_usec * n_needed / N_WORKERS <= deadline - now;
+  /* A chunk is one worker's: fewer chunks than workers leave some idle. */
+  return tile_usec * n_needed / CLAMP (rects_left + in_hand, 1, N_WORKERS) <= deadline - now;
 }
 
 /* Paints, from the former zoom level's tiles scaled, the view's device
