@@ -343,7 +343,10 @@ worker_run (gpointer data)
         break;
       usec = (double) (g_get_monotonic_time () - start) / made->len;
       g_mutex_lock (&self->lock);
-      self->tile_usec = self->tile_usec == 0 ? usec : 0.7 * self->tile_usec + 0.3 * usec;
+      /* From the view's tiles only: those of the ring around it, often
+       * emptier, would promise too much. */
+      if (!self->ahead)
+        self->tile_usec = self->tile_usec == 0 ? usec : 0.7 * self->tile_usec + 0.3 * usec;
       g_ptr_array_extend_and_steal (self->done, made);
       tell_locked (self, FALSE);
       g_mutex_unlock (&self->lock);
