@@ -539,12 +539,55 @@ test_raster_matches_paths (Fixture      *f,
   cairo_surface_destroy (paths);
 }
 
-static GskRenderNode *view_node (Fixture            *f,
-                                 const CrProjection *proj,
-                                 int                 device_scale,
-                                 double              dx,
-                                 double              dy,
-                                 guint              *n_drawn);
+/* The map view's nodes for @proj, the layer @dx, @dy view pixels into
+ * the frame. */
+static GskRenderNode *
+view_node (Fixture            *f,
+           const CrProjection *proj,
+           int                 device_scale,
+           double              dx,
+           double              dy,
+           guint              *n_drawn)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (dx, dy));
+  *n_drawn = cr_map_renderer_snapshot_view (f->renderer, snapshot, proj, device_scale);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* Draws on white @proj's view at @device_scale afresh, or (@node non-NULL)
+ * @node (and frees it) as GTK's cairo renderer draws a frame, the layer's
+ * corner at the image's. */
+static cairo_surface_t *
+draw_on_white (CrMapRenderer      *renderer,
+               GskRenderNode      *node,
+               const CrProjection *proj,
+               int                 device_scale,
+               double              dx,
+               double              dy,
+               guint              *n_drawn)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, proj->width * device_scale,
+                                                         proj->height * device_scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, device_scale, device_scale);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (renderer != NULL)
+    *n_drawn = cr_map_renderer_draw (renderer, cr, proj);
+  else if (node != NULL)
+    {
+      cairo_translate (cr, -dx, -dy);
+      gsk_render_node_draw (node, cr);
+      gsk_render_node_unref (node);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
 
 /* Draws @proj's view at @device_scale, on white, afresh or (@view) as the
  * map view does, from tiles. */
@@ -555,27 +598,10 @@ render_at (Fixture            *f,
            gboolean            view,
            guint              *n_drawn)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, proj->width * device_scale,
-                                                         proj->height * device_scale);
-  cairo_t *cr;
-
-  cairo_surface_set_device_scale (surface, device_scale, device_scale);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
   if (view)
-    {
-      GskRenderNode *node = view_node (f, proj, device_scale, 0, 0, n_drawn);
-
-      if (node != NULL)
-        gsk_render_node_draw (node, cr);
-      g_clear_pointer (&node, gsk_render_node_unref);
-    }
-  else
-    *n_drawn = cr_map_renderer_draw (f->renderer, cr, proj);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
+    return draw_on_white (NULL, view_node (f, proj, device_scale, 0, 0, n_drawn), proj, device_scale, 0, 0,
+                          n_drawn);
+  return draw_on_white (f->renderer, NULL, proj, device_scale, 0, 0, n_drawn);
 }
 
 /* The map view draws zones from tiles, and must look like a frame drawn
@@ -777,25 +803,7 @@ draw_until_complete (Fixture            *f,
     }
 }
 
-/* The map view's nodes for @proj, the layer @dx, @dy view pixels into
- * the frame. */
-static GskRenderNode *
-view_node (Fixture            *f,
-           const CrProjection *proj,
-           int                 device_scale,
-           double              dx,
-           double              dy,
-           guint              *n_drawn)
-{
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (dx, dy));
-  *n_drawn = cr_map_renderer_snapshot_view (f->renderer, snapshot, proj, device_scale);
-  return gtk_snapshot_free_to_node (snapshot);
-}
-
-/* Draws (and frees) @node on white, as GTK's cairo renderer draws a
- * frame, the layer's corner at the image's. */
+/* Draws (and frees) @node on white, the layer's corner at the image's. */
 static cairo_surface_t *
 draw_node (GskRenderNode      *node,
            const CrProjection *proj,
@@ -803,21 +811,7 @@ draw_node (GskRenderNode      *node,
            double              dx,
            double              dy)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, proj->width * device_scale,
-                                                         proj->height * device_scale);
-  cairo_t *cr;
-
-  cairo_surface_set_device_scale (surface, device_scale, device_scale);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_translate (cr, -dx, -dy);
-  if (node != NULL)
-    gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  g_clear_pointer (&node, gsk_render_node_unref);
-  cairo_surface_flush (surface);
-  return surface;
+  return draw_on_white (NULL, node, proj, device_scale, dx, dy, NULL);
 }
 
 static cairo_surface_t *

@@ -1816,43 +1816,15 @@ tiles_ready_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Draws @pass onto @cr; when @cr records, through an image of the view
- * in device pixels, so that the zones and lines are rasterized by
- * CrCoverage (on an image only) and not recorded by the thousand to be
- * replayed. */
+/* Draws @pass onto @cr: everything (PASS_ALL, reference layers
+ * included) or what goes over the tiles. */
 static guint
-draw_through_image (CrMapRenderer      *self,
-                    cairo_t            *cr,
-                    const CrProjection *proj,
-                    double              device_scale,
-                    Pass                pass)
+draw_pass (CrMapRenderer      *self,
+           cairo_t            *cr,
+           const CrProjection *proj,
+           Pass                pass)
 {
-  int width = (int) ceil (proj->width * device_scale), height = (int) ceil (proj->height * device_scale);
-  cairo_surface_t *image;
-  cairo_t *image_cr;
-  guint n_drawn;
-
-  if (cairo_surface_get_type (cairo_get_group_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE ||
-      width <= 0 || height <= 0)
-    return pass == PASS_ALL ? cr_map_renderer_draw (self, cr, proj) : draw_frame (self, cr, proj, pass);
-
-  /* A new image each time: one kept for the next frame would be copied
-   * by cairo before it changes, as long as a node recorded it. */
-  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_surface_set_device_scale (image, device_scale, device_scale);
-  image_cr = cairo_create (image);
-  n_drawn = pass == PASS_ALL ? cr_map_renderer_draw (self, image_cr, proj)
-                             : draw_frame (self, image_cr, proj, pass);
-  cairo_destroy (image_cr);
-  if (n_drawn > 0 && cairo_surface_status (image) == CAIRO_STATUS_SUCCESS)
-    {
-      cairo_save (cr);
-      cairo_set_source_surface (cr, image, 0, 0);
-      cairo_paint (cr);
-      cairo_restore (cr);
-    }
-  cairo_surface_destroy (image);
-  return n_drawn;
+  return pass == PASS_ALL ? cr_map_renderer_draw (self, cr, proj) : draw_frame (self, cr, proj, pass);
 }
 
 /* Appends what @recording holds as a cairo node of its ink's bounds: a
@@ -1879,7 +1851,12 @@ append_recording (GtkSnapshot     *snapshot,
   gsk_render_node_unref (node);
 }
 
-/* Appends @pass, drawn through an image if @through_image. */
+/* Appends @pass. @through_image: drawn into an image of the view in
+ * device pixels, which the node then paints, so that zones and lines are
+ * rasterized by CrCoverage (on an image only) rather than recorded by
+ * the thousand and replayed each frame. A new image each time: one kept
+ * for the next frame would be copied by cairo before it changes, as long
+ * as a node recorded it. */
 static guint
 snapshot_pass (CrMapRenderer      *self,
                GtkSnapshot        *snapshot,
@@ -1888,14 +1865,29 @@ snapshot_pass (CrMapRenderer      *self,
                Pass                pass,
                gboolean            through_image)
 {
+  int width = (int) ceil (proj->width * device_scale), height = (int) ceil (proj->height * device_scale);
   cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cairo_t *cr = cairo_create (recording);
   guint n_drawn;
 
-  if (through_image)
-    n_drawn = draw_through_image (self, cr, proj, device_scale, pass);
+  if (through_image && width > 0 && height > 0)
+    {
+      cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cairo_t *image_cr;
+
+      cairo_surface_set_device_scale (image, device_scale, device_scale);
+      image_cr = cairo_create (image);
+      n_drawn = draw_pass (self, image_cr, proj, pass);
+      cairo_destroy (image_cr);
+      if (n_drawn > 0 && cairo_surface_status (image) == CAIRO_STATUS_SUCCESS)
+        {
+          cairo_set_source_surface (cr, image, 0, 0);
+          cairo_paint (cr);
+        }
+      cairo_surface_destroy (image);
+    }
   else
-    n_drawn = draw_frame (self, cr, proj, pass);
+    n_drawn = draw_pass (self, cr, proj, pass);
   cairo_destroy (cr);
   append_recording (snapshot, recording);
   cairo_surface_destroy (recording);
