@@ -670,14 +670,16 @@ test_tiles (Fixture      *f,
   g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), >, 0);
   g_assert_cmpuint (cr_map_renderer_get_n_tiles_drawn (f->renderer), <, n_tiles);
   /* Once the view is complete, the ring of tiles around it is drawn
-   * ahead: a pan by a tile finds them all. */
+   * ahead, from after the frame (an idle): a pan by a tile finds them
+   * all. */
   {
     gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
     while (cr_map_renderer_get_tiles_busy (f->renderer))
       {
         g_assert_cmpint (g_get_monotonic_time (), <, end);
-        g_usleep (1000);
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
       }
     proj.origin_x += 128;
     assert_view_matches (f, &proj, 1, "panned a tile");
@@ -979,6 +981,26 @@ test_tiles_wait (void)
   g_assert_true (snapshot_tiles (tiles, &proj));
   g_assert_cmpuint (cr_map_tiles_get_n_drawn (tiles), ==, 0);
   g_assert_true (cr_map_tiles_get_pending (tiles));
+  /* Nor do the workers start on them while the frame is being made and
+   * rendered (they would take its cores): only once the main loop turns. */
+  g_usleep (300000);
+  cr_map_tiles_set_wait (tiles, 0);
+  g_assert_true (snapshot_tiles (tiles, &proj));
+  g_assert_cmpuint (cr_map_tiles_get_n_drawn (tiles), ==, 0);
+  g_assert_true (cr_map_tiles_get_busy (tiles));
+  {
+    gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    while (cr_map_tiles_get_busy (tiles))
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, end);
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
+      }
+  }
+  g_assert_true (snapshot_tiles (tiles, &proj));
+  g_assert_cmpuint (cr_map_tiles_get_n_drawn (tiles), >=, 35);
+  g_assert_false (cr_map_tiles_get_pending (tiles));
   cr_map_tiles_stop (tiles);
 
   /* Within 10 s: the frame waits, and has them all. */

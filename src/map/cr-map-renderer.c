@@ -1958,6 +1958,22 @@ cr_map_renderer_expire_tiles (CrMapRenderer *self)
 }
 
 /**
+ * cr_map_renderer_start_tiles:
+ *
+ * Starts drawing the tiles the last cr_map_renderer_snapshot_view() left
+ * for after its frame. In GTK's main loop an idle does that after the
+ * frame is rendered; a benchmark that renders frames itself calls this
+ * after each.
+ */
+void
+cr_map_renderer_start_tiles (CrMapRenderer *self)
+{
+  g_return_if_fail (CR_IS_MAP_RENDERER (self));
+
+  cr_map_tiles_start (self->tiles);
+}
+
+/**
  * cr_map_renderer_set_tile_wait:
  * @usec: how long a frame of cr_map_renderer_snapshot_view() may wait for
  *   tiles being drawn (it does not when they cannot be ready by then);

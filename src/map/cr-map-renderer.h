@@ -56,6 +56,7 @@ guint          cr_map_renderer_snapshot_view     (CrMapRenderer      *self,
                                                   double              device_scale);
 void           cr_map_renderer_clear_tiles       (CrMapRenderer      *self);
 void           cr_map_renderer_expire_tiles      (CrMapRenderer      *self);
+void           cr_map_renderer_start_tiles       (CrMapRenderer      *self);
 void           cr_map_renderer_set_tile_wait     (CrMapRenderer      *self,
                                                   gint64              usec);
 gboolean       cr_map_renderer_get_tiles_pending (CrMapRenderer      *self);

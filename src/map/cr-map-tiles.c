@@ -96,6 +96,8 @@ struct _CrMapTiles
 
   /* The job. Main thread only, but what the lock guards. */
   gboolean busy;        /* workers started and not joined */
+  gboolean planned;     /* @rects set, workers not started yet */
+  guint launch_id;      /* the idle that starts them, after the frame */
   gboolean ahead;       /* they draw the ring around the view, ahead of a pan */
   GArray *rects;        /* Rect, nearest first; fixed while busy */
   CrProjection job_view;
@@ -176,6 +178,7 @@ cr_map_tiles_free (CrMapTiles *self)
   cr_map_tiles_stop (self);
   if (self->idle_id != 0)
     g_source_remove (self->idle_id);
+  g_assert (self->launch_id == 0);
   for (guint i = 0; i < N_WORKERS; i++)
     {
       cr_coverage_free (self->workers[i].coverage);
@@ -409,6 +412,12 @@ harvest (CrMapTiles *self,
 void
 cr_map_tiles_stop (CrMapTiles *self)
 {
+  self->planned = FALSE;
+  if (self->launch_id != 0)
+    {
+      g_source_remove (self->launch_id);
+      self->launch_id = 0;
+    }
   if (!self->busy)
     return;
   g_atomic_int_set (&self->cancelled, 1);
@@ -429,21 +438,20 @@ compare_rects (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* Starts drawing the tiles @needed flags among the @nx × @ny from (@tx0,
- * @ty0): in rectangles (a run along a row, as many rows down as need
- * those tiles too) within chunks of the world's grid, nearest the view's
- * centre first. */
+/* Plans drawing the tiles @needed flags among the @nx × @ny from (@tx0,
+ * @ty0), for launch(): in rectangles (a run along a row, as many rows
+ * down as need those tiles too) within chunks of the world's grid,
+ * nearest the view's centre first. The workers must not be busy. */
 static void
-start (CrMapTiles         *self,
-       const CrProjection *proj,
-       guint8             *needed,
-       gint64              tx0,
-       gint64              ty0,
-       int                 nx,
-       int                 ny,
-       gboolean            ahead)
+plan (CrMapTiles         *self,
+      const CrProjection *proj,
+      guint8             *needed,
+      gint64              tx0,
+      gint64              ty0,
+      int                 nx,
+      int                 ny,
+      gboolean            ahead)
 {
-  guint n_workers;
   int chunk = (int) CLAMP (ceil (2 * self->feature_size * self->world / TILE_PX), CHUNK_MIN, CHUNK_MAX);
 
   g_array_set_size (self->rects, 0);
@@ -466,14 +474,30 @@ start (CrMapTiles         *self,
         rect.distance = hypot (i + rect.nx / 2.0 - nx / 2.0, j + rect.ny / 2.0 - ny / 2.0);
         g_array_append_val (self->rects, rect);
       }
-  if (self->rects->len == 0)
+  self->planned = self->rects->len > 0;
+  if (!self->planned)
     return;
   g_array_sort (self->rects, compare_rects);
-
   self->job_view = *proj;
   self->ahead = ahead;
   g_atomic_int_set (&self->next, 0);
   g_atomic_int_set (&self->cancelled, 0);
+}
+
+/* Starts the workers on what plan() planned, if they have not started. */
+static void
+launch (CrMapTiles *self)
+{
+  guint n_workers;
+
+  if (self->launch_id != 0)
+    {
+      g_source_remove (self->launch_id);
+      self->launch_id = 0;
+    }
+  if (!self->planned)
+    return;
+  self->planned = FALSE;
   n_workers = MIN (N_WORKERS, self->rects->len);
   g_mutex_lock (&self->lock);
   self->running = n_workers;
@@ -481,6 +505,40 @@ start (CrMapTiles         *self,
   self->busy = TRUE;
   for (guint i = 0; i < n_workers; i++)
     self->workers[i].thread = g_thread_new ("cr-map-tiles", worker_run, &self->workers[i]);
+}
+
+static gboolean
+launch_cb (gpointer data)
+{
+  CrMapTiles *self = data;
+
+  self->launch_id = 0;
+  launch (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Has the workers start on what plan() planned once the frame being made
+ * is rendered: they would take the cores from it. An idle added while
+ * GTK makes a frame runs after the frame is drawn; before the next one,
+ * as it comes first. */
+static void
+launch_after_frame (CrMapTiles *self)
+{
+  if (self->planned && self->launch_id == 0)
+    self->launch_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, launch_cb, self, NULL);
+}
+
+/**
+ * cr_map_tiles_start:
+ *
+ * Starts, at once, the drawing the last frame left for after it (GTK's
+ * main loop starts it from an idle; something that renders frames itself
+ * calls this after each).
+ */
+void
+cr_map_tiles_start (CrMapTiles *self)
+{
+  launch (self);
 }
 
 /* Waits for the workers to finish, until @deadline (monotonic µs; < 0:
@@ -677,7 +735,10 @@ draw_ahead (CrMapTiles         *self,
           any |= ring[j * w + i];
         }
   if (any)
-    start (self, proj, ring, tx0 - AHEAD, ty0 - AHEAD, w, h, TRUE);
+    {
+      plan (self, proj, ring, tx0 - AHEAD, ty0 - AHEAD, w, h, TRUE);
+      launch_after_frame (self);
+    }
 }
 
 /* A node that paints @tile (which has pixels), at the origin. GTK keeps
@@ -817,12 +878,17 @@ cr_map_tiles_snapshot (CrMapTiles         *self,
       if (n_needed == 0)
         break;
       /* The view first. */
-      if (self->busy && self->ahead)
+      if ((self->busy || self->planned) && self->ahead)
         cr_map_tiles_stop (self);
       if (!self->busy)
-        start (self, proj, needed, tx0, ty0, nx, ny, FALSE);
+        plan (self, proj, needed, tx0, ty0, nx, ny, FALSE);
+      /* Not to be had in time: they are drawn once this frame is. */
       if (deadline >= 0 && !can_finish (self, n_needed, deadline))
-        break;
+        {
+          launch_after_frame (self);
+          break;
+        }
+      launch (self);
       wait_for_workers (self, deadline);
     }
 
@@ -867,7 +933,7 @@ cr_map_tiles_snapshot (CrMapTiles         *self,
       if (!self->busy)
         draw_ahead (self, proj, tx0, ty0, nx, ny);
     }
-  else if (!self->busy)
+  else if (!self->busy && !self->planned)
     schedule_ready (self);
   /* The view three times over: panning back finds its tiles. */
   evict (self, MAX (3 * nx * ny, 64));
@@ -985,14 +1051,15 @@ cr_map_tiles_get_pending (CrMapTiles *self)
   return self->pending;
 }
 
-/* Whether workers are drawing tiles (for the view or ahead of a pan). */
+/* Whether workers are drawing tiles (for the view or ahead of a pan), or
+ * are to start after the frame. */
 gboolean
 cr_map_tiles_get_busy (CrMapTiles *self)
 {
   gboolean busy;
 
   g_mutex_lock (&self->lock);
-  busy = self->running > 0;
+  busy = self->planned || self->running > 0;
   g_mutex_unlock (&self->lock);
   return busy;
 }

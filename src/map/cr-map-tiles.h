@@ -45,6 +45,7 @@ gboolean    cr_map_tiles_snapshot    (CrMapTiles         *self,
                                       GtkSnapshot        *snapshot,
                                       const CrProjection *proj,
                                       double              device_scale);
+void        cr_map_tiles_start       (CrMapTiles         *self);
 void        cr_map_tiles_stop        (CrMapTiles         *self);
 void        cr_map_tiles_expire      (CrMapTiles         *self,
                                       const CrBBox       *box,

@@ -119,12 +119,17 @@ static void center (ShumateMap *map,
 #define PAN_DX 20
 #define PAN_DY 8
 
+static CrMapRenderer *bench_renderer; /* of the map timed, if ours */
+
 /* Ms to snapshot the map and render it to a texture: one frame, as GTK
- * draws it. */
+ * draws it. Then, as GTK's main loop would, the idle that starts the
+ * tiles the frame lacked. */
 static double
 frame_ms (GtkWidget   *map,
           GskRenderer *renderer)
 {
+  double ms;
+
   GtkSnapshot *snapshot;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -142,7 +147,10 @@ frame_ms (GtkWidget   *map,
   GTK_WIDGET_GET_CLASS (map)->snapshot (map, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
-  return (g_get_monotonic_time () - start) / 1000.0;
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  if (bench_renderer != NULL)
+    cr_map_renderer_start_tiles (bench_renderer);
+  return ms;
 }
 
 /* Frames until the layer has all its tiles: the first at once, the next
@@ -464,7 +472,9 @@ main (int   argc,
       wait_allocated (GTK_WIDGET (layer));
 
       label = g_strdup_printf ("Crisis Room layer, %uk", counts[c] / 1000);
+      bench_renderer = map_renderer;
       print_rows (label, map, renderer, map_renderer, frames, pan_frames);
+      bench_renderer = NULL;
       gtk_window_destroy (GTK_WINDOW (window));
       settle ();
       g_clear_object (&map_renderer);
