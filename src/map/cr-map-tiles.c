@@ -618,6 +618,10 @@ paint_previous (CrMapTiles *self,
     {
       cairo_save (cr);
       cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+      /* Copied, not blended: the tiles do not overlap, and what they
+       * paint on is a node's own image, clear, or the frame while it is
+       * still clear. */
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
       cairo_rectangle (cr, x / scale, y / scale, w / scale, h / scale);
       cairo_clip (cr);
     }
