@@ -1199,6 +1199,118 @@ test_labels_do_not_pile_up (void)
   cairo_surface_destroy (surface);
 }
 
+/* @n labels from "Label 0" on, @dx pixels right of their places, over a
+ * white image of 400 × 300 view pixels at @scale, from @cache or (NULL)
+ * as outlines. *@n_drawn: how many fit. */
+static cairo_surface_t *
+draw_labels (CrLabelCache *cache,
+             int           scale,
+             guint         first,
+             guint         n,
+             double        dx,
+             guint        *n_drawn)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400 * scale, 300 * scale);
+  cairo_t *cr;
+  PangoContext *context;
+  g_autoptr(CrLabelPlacer) placer = NULL;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  context = pango_cairo_create_context (cr);
+  placer = cr_label_placer_new (context, 12);
+  cr_label_placer_set_cache (placer, cache, scale);
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Label %u", i);
+
+      /* Ten a row, at fractional places: cached labels go to whole
+       * pixels. */
+      cr_label_placer_add (placer, text, 40.3 + dx + 80 * (i % 5), 20.6 + 30 * ((i / 5) % 10), 0, 1, i % 2);
+    }
+  cr_label_placer_add (placer, " ", 200, 290, 0, 0, FALSE);
+  *n_drawn = cr_label_placer_draw (placer, cr, 400, 300);
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Labels for the screen are drawn once into images and copied after: they
+ * look as the outlines drawn for a PDF do, at each scale; a frame with the
+ * same labels makes none; the cache stays bounded. */
+static void
+test_labels_cached (void)
+{
+  g_autoptr(CrLabelCache) cache = cr_label_cache_new ();
+  cairo_surface_t *outlines, *first, *again, *shifted;
+  guint n_outlines, n_first, n_again, n_far, made;
+  double cached_apart, shifted_apart;
+
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      outlines = draw_labels (NULL, scale, 0, 20, 0, &n_outlines);
+      made = cr_label_cache_get_n_made (cache);
+      first = draw_labels (cache, scale, 0, 20, 0, &n_first);
+      g_assert_cmpuint (n_first, ==, n_outlines);
+      g_assert_cmpuint (n_first, >=, 20);
+      /* A new scale draws them all anew. */
+      g_assert_cmpuint (cr_label_cache_get_n_made (cache), ==, made + 21);
+      /* They go to whole pixels, half a pixel at most from the outlines:
+       * closer to them than the outlines a pixel aside. */
+      shifted = draw_labels (NULL, scale, 0, 20, 1, &n_again);
+      cached_apart = image_difference (first, outlines, &n_far);
+      shifted_apart = image_difference (shifted, outlines, &n_far);
+      g_test_message ("scale %d: cached %.3f from outlines, a pixel aside %.3f", scale, cached_apart,
+                      shifted_apart);
+      g_assert_cmpfloat (cached_apart, <, shifted_apart);
+      cairo_surface_destroy (shifted);
+
+      /* The same labels again: none made, the same picture. */
+      again = draw_labels (cache, scale, 0, 20, 0, &n_again);
+      g_assert_cmpuint (cr_label_cache_get_n_made (cache), ==, made + 21);
+      g_assert_cmpfloat (image_difference (first, again, &n_far), ==, 0);
+      cairo_surface_destroy (outlines);
+      cairo_surface_destroy (first);
+      cairo_surface_destroy (again);
+    }
+
+  /* Many labels over many frames: those of the last frames are kept, and
+   * not many more. */
+  for (guint i = 0; i < 100; i++)
+    {
+      cairo_surface_t *frame = draw_labels (cache, 2, 20 * i, 20, 0, &n_again);
+
+      cairo_surface_destroy (frame);
+      g_assert_cmpuint (cr_label_cache_get_size (cache), <=, 512 + 21);
+    }
+  g_assert_cmpuint (cr_label_cache_get_size (cache), >=, 21);
+}
+
+/* The map view's labels come from the cache; what is drawn for a PDF or a
+ * PNG (cr_map_renderer_draw()) draws them as outlines. */
+static void
+test_labels_cached_view (Fixture      *f,
+                         gconstpointer data)
+{
+  guint n, made;
+  cairo_surface_t *surface;
+
+  g_assert_cmpuint (cr_map_renderer_get_n_labels_made (f->renderer), ==, 0);
+  surface = render_at (f, &f->proj, 1, TRUE, &n);
+  cairo_surface_destroy (surface);
+  made = cr_map_renderer_get_n_labels_made (f->renderer);
+  g_assert_cmpuint (made, >, 0);
+  surface = render_at (f, &f->proj, 1, TRUE, &n);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (cr_map_renderer_get_n_labels_made (f->renderer), ==, made);
+  surface = render_at (f, &f->proj, 1, FALSE, &n);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (cr_map_renderer_get_n_labels_made (f->renderer), ==, made);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1216,6 +1328,9 @@ main (int   argc,
   g_test_add ("/map/convoy", Fixture, NULL, fixture_setup, test_convoy, fixture_teardown);
   g_test_add_func ("/map/itinerary-math", test_itinerary_math);
   g_test_add_func ("/map/labels", test_labels_do_not_pile_up);
+  g_test_add_func ("/map/labels-cached", test_labels_cached);
+  g_test_add ("/map/labels-cached-view", Fixture, NULL, fixture_setup, test_labels_cached_view,
+              fixture_teardown);
   g_test_add ("/map/cache-follows-store", Fixture, NULL, fixture_setup, test_cache_follows_store,
               fixture_teardown);
   g_test_add ("/map/raster-matches-paths", Fixture, NULL, fixture_setup, test_raster_matches_paths,

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <pango/pangocairo.h>
 
 #include "cr-label-placer.h"
@@ -23,7 +24,179 @@ struct _CrLabelPlacer
   PangoContext *context;
   double font_size_px;
   GArray *labels;
+  CrLabelCache *cache;  /* or NULL: labels drawn as outlines (PDF, SVG) */
+  double device_scale;  /* the cache's images' */
 };
+
+/* The halo around the text, and what it reaches. */
+#define HALO_WIDTH 3.5
+
+/* A label drawn: halo and text in device pixels. */
+typedef struct
+{
+  cairo_surface_t *image; /* device scale set; NULL: nothing to draw */
+  double left, top;       /* its corner from the text's origin, in user units */
+  int width, height;      /* the text's logical size */
+  guint64 used;           /* the cache's generation that last drew it */
+} CachedLabel;
+
+/* More labels than this kept, those not drawn in the last frame go. */
+#define MAX_CACHED_LABELS 512
+
+struct _CrLabelCache
+{
+  GHashTable *labels;   /* "b" or "n" (bold or not), then the text -> CachedLabel */
+  double font_size_px;  /* of all of them */
+  double device_scale;  /* idem */
+  guint64 generation;   /* frames drawn with it */
+  guint n_made;
+};
+
+static void
+cached_label_free (gpointer data)
+{
+  CachedLabel *cached = data;
+
+  g_clear_pointer (&cached->image, cairo_surface_destroy);
+  g_free (cached);
+}
+
+CrLabelCache *
+cr_label_cache_new (void)
+{
+  CrLabelCache *self = g_new0 (CrLabelCache, 1);
+
+  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_label_free);
+  return self;
+}
+
+void
+cr_label_cache_free (CrLabelCache *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->labels);
+  g_free (self);
+}
+
+/* How many labels it keeps. */
+guint
+cr_label_cache_get_size (CrLabelCache *self)
+{
+  return g_hash_table_size (self->labels);
+}
+
+/* How many label images it has made: for tests. */
+guint
+cr_label_cache_get_n_made (CrLabelCache *self)
+{
+  return self->n_made;
+}
+
+/* The text's origin goes at (@x, @y), user units: draws the halo, then
+ * the text. */
+static void
+draw_outline (cairo_t     *cr,
+              PangoLayout *layout,
+              double       x,
+              double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, HALO_WIDTH);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, 0.14, 0.15, 0.16);
+  cairo_fill (cr);
+}
+
+/* @layout (its text and font set) drawn into an image at @scale, on whole
+ * device pixels around its ink and halo. */
+static CachedLabel *
+cached_label_new (PangoLayout *layout,
+                  double       scale)
+{
+  CachedLabel *cached = g_new0 (CachedLabel, 1);
+  PangoRectangle ink, logical;
+  double margin = HALO_WIDTH / 2 + 1;
+  int width, height;
+  cairo_t *cr;
+
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  cached->width = logical.width;
+  cached->height = logical.height;
+  cached->left = floor ((ink.x - margin) * scale) / scale;
+  cached->top = floor ((ink.y - margin) * scale) / scale;
+  width = (int) ceil ((ink.x + ink.width + margin) * scale - cached->left * scale);
+  height = (int) ceil ((ink.y + ink.height + margin) * scale - cached->top * scale);
+  if (ink.width <= 0 || ink.height <= 0)
+    return cached;
+  cached->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_surface_set_device_scale (cached->image, scale, scale);
+  cr = cairo_create (cached->image);
+  draw_outline (cr, layout, -cached->left, -cached->top);
+  cairo_destroy (cr);
+  if (cairo_surface_status (cached->image) != CAIRO_STATUS_SUCCESS)
+    g_clear_pointer (&cached->image, cairo_surface_destroy);
+  return cached;
+}
+
+/* The cached drawing of @key's label, drawn this frame; NULL if none. */
+static CachedLabel *
+cache_get (CrLabelCache *self,
+           const char   *key)
+{
+  CachedLabel *cached = g_hash_table_lookup (self->labels, key);
+
+  if (cached != NULL)
+    cached->used = self->generation;
+  return cached;
+}
+
+/* Draws @layout (its text and font set) for the cache, as @key's. */
+static CachedLabel *
+cache_add (CrLabelCache *self,
+           const char   *key,
+           PangoLayout  *layout)
+{
+  CachedLabel *cached = cached_label_new (layout, self->device_scale);
+
+  cached->used = self->generation;
+  g_hash_table_insert (self->labels, g_strdup (key), cached);
+  self->n_made++;
+  return cached;
+}
+
+/* Before a frame: its font and scale, for which the cache keeps labels. */
+static void
+cache_begin (CrLabelCache *self,
+             double        font_size_px,
+             double        scale)
+{
+  if (font_size_px != self->font_size_px || scale != self->device_scale)
+    {
+      g_hash_table_remove_all (self->labels);
+      self->font_size_px = font_size_px;
+      self->device_scale = scale;
+    }
+  self->generation++;
+}
+
+/* After a frame: keeps those it drew, and others up to a bound. */
+static void
+cache_end (CrLabelCache *self)
+{
+  GHashTableIter iter;
+  CachedLabel *cached;
+
+  if (g_hash_table_size (self->labels) <= MAX_CACHED_LABELS)
+    return;
+  g_hash_table_iter_init (&iter, self->labels);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &cached))
+    if (cached->used != self->generation)
+      g_hash_table_iter_remove (&iter);
+}
 
 static void
 label_clear (gpointer data)
@@ -54,6 +227,24 @@ cr_label_placer_free (CrLabelPlacer *self)
   g_array_unref (self->labels);
   g_object_unref (self->context);
   g_free (self);
+}
+
+/**
+ * cr_label_placer_set_cache:
+ * @cache: (nullable): where labels drawn for the screen are kept
+ * @device_scale: device pixels per user unit of the target
+ *
+ * Has labels drawn from @cache's images, on whole device pixels: for an
+ * image, or what is replayed onto one at @device_scale. Without a cache
+ * they are drawn as outlines, which suit vector output.
+ */
+void
+cr_label_placer_set_cache (CrLabelPlacer *self,
+                           CrLabelCache  *cache,
+                           double         device_scale)
+{
+  self->cache = device_scale > 0 ? cache : NULL;
+  self->device_scale = device_scale;
 }
 
 void
@@ -118,19 +309,40 @@ cr_label_placer_draw (CrLabelPlacer *self,
   pango_font_description_set_family (font, "Cantarell, Sans");
   pango_font_description_set_absolute_size (font, self->font_size_px * PANGO_SCALE);
   g_array_sort (self->labels, compare_labels);
+  if (self->cache != NULL)
+    cache_begin (self->cache, self->font_size_px, self->device_scale);
 
   cairo_save (cr);
   for (guint i = 0; i < self->labels->len; i++)
     {
       const Label *label = &g_array_index (self->labels, Label, i);
+      CachedLabel *cached = NULL;
       PangoRectangle ink, logical;
       cairo_rectangle_t box;
-      double pad = 2;
+      double pad = 2, x, y;
 
-      pango_font_description_set_weight (font, label->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-      pango_layout_set_font_description (layout, font);
-      pango_layout_set_text (layout, label->text, -1);
-      pango_layout_get_pixel_extents (layout, &ink, &logical);
+      g_autofree char *key = NULL;
+
+      if (self->cache != NULL)
+        {
+          key = g_strconcat (label->bold ? "b" : "n", label->text, NULL);
+          cached = cache_get (self->cache, key);
+        }
+      if (cached == NULL)
+        {
+          pango_font_description_set_weight (font, label->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+          pango_layout_set_font_description (layout, font);
+          pango_layout_set_text (layout, label->text, -1);
+          if (self->cache != NULL)
+            cached = cache_add (self->cache, key, layout);
+        }
+      if (cached != NULL)
+        {
+          logical.width = cached->width;
+          logical.height = cached->height;
+        }
+      else
+        pango_layout_get_pixel_extents (layout, &ink, &logical);
 
       box.width = logical.width + 2 * pad;
       box.height = logical.height + 2 * pad;
@@ -142,17 +354,38 @@ cr_label_placer_draw (CrLabelPlacer *self,
         continue;
       g_array_append_val (placed, box);
 
-      cairo_move_to (cr, box.x + pad, box.y + pad);
-      pango_cairo_layout_path (cr, layout);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_set_line_width (cr, 3.5);
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-      cairo_stroke_preserve (cr);
-      cairo_set_source_rgb (cr, 0.14, 0.15, 0.16);
-      cairo_fill (cr);
+      /* The text's origin on a whole device pixel: a cached image's
+       * pixels fall on the target's, and outlines go where it would. */
+      x = box.x + pad;
+      y = box.y + pad;
+      if (cached == NULL)
+        {
+          double sx, sy;
+
+          /* Device space, to cairo, is before the target's scale. */
+          cairo_surface_get_device_scale (cairo_get_target (cr), &sx, &sy);
+          cairo_user_to_device (cr, &x, &y);
+          x = round (x * sx) / sx;
+          y = round (y * sy) / sy;
+          cairo_device_to_user (cr, &x, &y);
+          draw_outline (cr, layout, x, y);
+        }
+      else if (cached->image != NULL)
+        {
+          double s = self->device_scale;
+
+          x = round (x * s) / s + cached->left;
+          y = round (y * s) / s + cached->top;
+          cairo_set_source_surface (cr, cached->image, x, y);
+          cairo_rectangle (cr, x, y, cairo_image_surface_get_width (cached->image) / s,
+                           cairo_image_surface_get_height (cached->image) / s);
+          cairo_fill (cr);
+        }
       n++;
     }
   cairo_restore (cr);
   pango_font_description_free (font);
+  if (self->cache != NULL)
+    cache_end (self->cache);
   return n;
 }

@@ -15,9 +15,26 @@ G_BEGIN_DECLS
  */
 typedef struct _CrLabelPlacer CrLabelPlacer;
 
+/**
+ * CrLabelCache:
+ *
+ * Labels as drawn for the screen, kept from frame to frame: an image of
+ * each (halo and text, in device pixels), which a frame copies where
+ * drawing the text's outline again would cost it far more.
+ */
+typedef struct _CrLabelCache CrLabelCache;
+
+CrLabelCache  *cr_label_cache_new        (void);
+void           cr_label_cache_free       (CrLabelCache  *self);
+guint          cr_label_cache_get_size   (CrLabelCache  *self);
+guint          cr_label_cache_get_n_made (CrLabelCache  *self);
+
 CrLabelPlacer *cr_label_placer_new   (PangoContext  *context,
                                       double         font_size_px);
 void           cr_label_placer_free  (CrLabelPlacer *self);
+void           cr_label_placer_set_cache (CrLabelPlacer *self,
+                                          CrLabelCache  *cache,
+                                          double         device_scale);
 void           cr_label_placer_add   (CrLabelPlacer *self,
                                       const char    *text,
                                       double         x,
@@ -31,5 +48,6 @@ guint          cr_label_placer_draw  (CrLabelPlacer *self,
                                       double         height);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrLabelPlacer, cr_label_placer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrLabelCache, cr_label_cache_free)
 
 G_END_DECLS

@@ -161,6 +161,8 @@ struct _CrMapRenderer
   guint64 tiles_digest;     /* of which features were active at the time they show */
   char *tiles_time_text;    /* that time, which workers read: changed only while they stop */
   guint dirty_found;        /* of the dirty, how many were in the cache */
+  CrLabelCache *label_cache; /* labels drawn for the screen */
+  double screen_scale;       /* while snapshot_pass() draws, its device scale; else 0 */
   guint over_vertices;      /* the cache's vertices of lines, and points: drawn over the tiles */
 };
 
@@ -1453,13 +1455,16 @@ draw_selection (Frame *frame)
 #define REFERENCE_STROKE_WIDTH 1.25
 #define REFERENCE_POINT_RADIUS 4.0
 
+/* Labels for @cr; for the screen (in snapshot_pass()), from the cache. */
 static CrLabelPlacer *
-label_placer_new (cairo_t *cr,
-                  double   font_px)
+label_placer_new (CrMapRenderer *self,
+                  cairo_t       *cr,
+                  double         font_px)
 {
   PangoContext *context = pango_cairo_create_context (cr);
   CrLabelPlacer *labels = cr_label_placer_new (context, font_px);
 
+  cr_label_placer_set_cache (labels, self->label_cache, self->screen_scale);
   g_object_unref (context);
   return labels;
 }
@@ -1525,7 +1530,7 @@ draw_reference (CrMapRenderer      *self,
   Frame frame = { 0 };
   CrBBox bbox;
 
-  labels = label_placer_new (cr, 0.9 * LABEL_FONT_PX * self->scale);
+  labels = label_placer_new (self, cr, 0.9 * LABEL_FONT_PX * self->scale);
   cr_projection_get_bbox (proj, 2 * REFERENCE_POINT_RADIUS * self->scale, &bbox);
 
   frame.self = self;
@@ -1574,7 +1579,7 @@ frame_init (Frame              *frame,
                                         (GDestroyNotify) cr_geometry_unref);
   frame->kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   if (self->show_labels)
-    frame->labels = label_placer_new (cr, LABEL_FONT_PX * self->scale);
+    frame->labels = label_placer_new (self, cr, LABEL_FONT_PX * self->scale);
 }
 
 static void
@@ -1870,6 +1875,8 @@ snapshot_pass (CrMapRenderer      *self,
   cairo_t *cr = cairo_create (recording);
   guint n_drawn;
 
+  /* For the screen: labels from the cache. */
+  self->screen_scale = device_scale;
   if (through_image && width > 0 && height > 0)
     {
       cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
@@ -1888,6 +1895,7 @@ snapshot_pass (CrMapRenderer      *self,
     }
   else
     n_drawn = draw_pass (self, cr, proj, pass);
+  self->screen_scale = 0;
   cairo_destroy (cr);
   append_recording (snapshot, recording);
   cairo_surface_destroy (recording);
@@ -1927,6 +1935,16 @@ cr_map_renderer_snapshot_view (CrMapRenderer      *self,
     return snapshot_pass (self, snapshot, proj, device_scale, PASS_ALL, TRUE);
   return snapshot_pass (self, snapshot, proj, device_scale, PASS_OVER_TILES,
                         self->over_vertices > MAX_OVER_RECORDED);
+}
+
+/* How many label images the map view's labels have needed so far (see
+ * CrLabelCache): for tests. */
+guint
+cr_map_renderer_get_n_labels_made (CrMapRenderer *self)
+{
+  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), 0);
+
+  return cr_label_cache_get_n_made (self->label_cache);
 }
 
 /**
@@ -1998,8 +2016,8 @@ cr_map_renderer_get_tiles_pending (CrMapRenderer *self)
   return cr_map_tiles_get_pending (self->tiles);
 }
 
-/* Whether tiles are being drawn, for the view or ahead of a pan: for
- * tests. */
+/* Whether tiles are being drawn, for the view or ahead of a pan, or are
+ * to be once the frame is rendered: for tests. */
 gboolean
 cr_map_renderer_get_tiles_busy (CrMapRenderer *self)
 {
@@ -2299,6 +2317,7 @@ cr_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->grid_wide, g_array_unref);
   g_clear_pointer (&self->lines, g_hash_table_unref);
   g_clear_pointer (&self->coverage, cr_coverage_free);
+  g_clear_pointer (&self->label_cache, cr_label_cache_free);
   g_clear_pointer (&self->dirty, g_array_unref);
   g_clear_pointer (&self->time, g_date_time_unref);
   g_free (self->time_text);
@@ -2366,6 +2385,7 @@ cr_map_renderer_init (CrMapRenderer *self)
   self->lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                        (GDestroyNotify) cr_geometry_unref);
   self->coverage = cr_coverage_new ();
+  self->label_cache = cr_label_cache_new ();
   self->tiles = cr_map_tiles_new (draw_tile_region, tiles_ready_cb, self);
   self->dirty = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->fade_inactive = TRUE;

@@ -62,6 +62,7 @@ void           cr_map_renderer_set_tile_wait     (CrMapRenderer      *self,
 gboolean       cr_map_renderer_get_tiles_pending (CrMapRenderer      *self);
 gboolean       cr_map_renderer_get_tiles_busy    (CrMapRenderer      *self);
 guint          cr_map_renderer_get_n_tiles_drawn (CrMapRenderer      *self);
+guint          cr_map_renderer_get_n_labels_made (CrMapRenderer      *self);
 gint64         cr_map_renderer_hit_test          (CrMapRenderer      *self,
                                                   const CrProjection *proj,
                                                   double              x,
