@@ -6,6 +6,7 @@
 
 #include "cr-application.h"
 #include "cr-cli.h"
+#include "cr-map-renderer.h"
 
 /* The installed translations, or those built in the build tree when
  * running it without installing (`make run`). */
@@ -51,6 +52,7 @@ main (int   argc,
         return status;
     }
 
+  cr_map_renderer_keep_frame_memory ();
   app = cr_application_new (&options);
   return g_application_run (G_APPLICATION (app), 1, app_argv);
 }

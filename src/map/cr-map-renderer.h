@@ -54,6 +54,7 @@ guint          cr_map_renderer_snapshot_view     (CrMapRenderer      *self,
                                                   GtkSnapshot        *snapshot,
                                                   const CrProjection *proj,
                                                   double              device_scale);
+void           cr_map_renderer_keep_frame_memory (void);
 void           cr_map_renderer_clear_tiles       (CrMapRenderer      *self);
 void           cr_map_renderer_expire_tiles      (CrMapRenderer      *self);
 void           cr_map_renderer_start_tiles       (CrMapRenderer      *self);
