@@ -5,11 +5,12 @@
 #include <gtk/gtk.h>
 #include <math.h>
 #include <stdlib.h>
-#include <stdlib.h>
 #include <shumate/shumate.h>
 
+#include "cr-demo.h"
 #include "cr-feature-layer.h"
 #include "cr-store.h"
+#include "cr-time.h"
 #include "cr-wkb.h"
 
 /* How fast the map view draws: the view (ShumateMap with the feature
@@ -21,7 +22,12 @@
  * zooms 11, 14 and 17, on the renderer GSK_RENDERER names (run it with
  * GSK_RENDERER=cairo and with the default). Baselines: the same polygons
  * as libshumate ShumatePathLayers (1k only: one layer per polygon), and
- * the empty map (the floor). Asserts nothing.
+ * the empty map (the floor). Then the demo event as a user sees it (44
+ * features of every kind, lines with arrows and waypoint times, symbols,
+ * labels), at noon of its main day, centred on it: what the generated
+ * zones, which have no names, lines nor points, do not exercise.
+ * The process keeps freed memory as the application does
+ * (cr_map_renderer_keep_frame_memory()). Asserts nothing.
  *
  * The layer's zones come from tiles drawn on worker threads; a frame
  * waits for them only briefly and shows what it has (stale tiles, or the
@@ -43,7 +49,8 @@
  *
  * Usage: bench-render [--quick]   (quick: fewer frames, no 100k)
  * CR_BENCH_COUNT=10000 and CR_BENCH_ZOOM=14 run only that count or zoom
- * (and no baseline): for profiling. */
+ * (and neither baseline nor demo; CR_BENCH_COUNT=demo: the demo event
+ * only): for profiling. */
 
 #define WIDTH 1920
 #define HEIGHT 1080
@@ -377,6 +384,9 @@ new_map (GtkWidget         **window,
   return map;
 }
 
+/* Where views are centred: the generated zones', or the demo event's. */
+static double center_lat = 50.84, center_lon = 4.36;
+
 static void
 center (ShumateMap *map,
         double      zoom)
@@ -384,7 +394,7 @@ center (ShumateMap *map,
   ShumateViewport *viewport = shumate_map_get_viewport (map);
 
   shumate_viewport_set_zoom_level (viewport, zoom);
-  shumate_location_set_location (SHUMATE_LOCATION (viewport), 50.84, 4.36);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), center_lat, center_lon);
   settle ();
 }
 
@@ -414,6 +424,90 @@ path_layers (ShumateMap *map,
   return NULL;
 }
 
+/* The demo event in @store, shown at noon of its main day by
+ * @map_renderer, and views centred on it. */
+static void
+show_demo (CrStore       *store,
+           CrMapRenderer *map_renderer)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrEvent) event = NULL;
+  g_autoptr(GDateTime) noon = cr_time_parse ("2024-09-28T12:00:00+02:00");
+  gint64 event_id;
+  CrBBox extent;
+
+  if (!cr_demo_load (store, NULL, &error))
+    g_error ("%s", error->message);
+  event = cr_store_find_event (store, CR_DEMO_EVENT_NAME, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (event);
+  event_id = cr_record_get_id (CR_RECORD (event));
+  g_assert_true (cr_store_get_event_extent (store, event_id, &extent, &error));
+  center_lon = (extent.min_x + extent.max_x) / 2;
+  center_lat = (extent.min_y + extent.max_y) / 2;
+  cr_map_renderer_set_event_id (map_renderer, event_id);
+  cr_map_renderer_set_time (map_renderer, noon);
+}
+
+/* Prints the rows of our layer showing @count generated zones or, with
+ * @count 0, the demo event. */
+static void
+time_layer (ShumateMapSource *reference,
+            guint             count,
+            guint             frames,
+            guint             pan_frames)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cr-bench-render-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "bench.gpkg", NULL);
+  g_autoptr(CrStore) store = NULL;
+  g_autoptr(CrMapRenderer) map_renderer = NULL;
+  GtkWidget *window;
+  ShumateMap *map;
+  GskRenderer *renderer;
+  CrFeatureLayer *layer;
+  g_autofree char *label = NULL;
+  double lat = center_lat, lon = center_lon;
+
+  store = cr_store_open (path, &error);
+  g_assert_no_error (error);
+  map_renderer = cr_map_renderer_new (store);
+  if (count > 0)
+    {
+      cr_map_renderer_set_event_id (map_renderer, fill_store (store, count));
+      label = g_strdup_printf ("Crisis Room layer, %uk", count / 1000);
+    }
+  else
+    {
+      show_demo (store, map_renderer);
+      label = g_strdup ("Crisis Room layer, demo event");
+    }
+  map = new_map (&window, reference);
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  layer = cr_feature_layer_new (shumate_map_get_viewport (map), map_renderer);
+  shumate_map_add_layer (map, SHUMATE_LAYER (layer));
+  wait_allocated (GTK_WIDGET (layer));
+
+  bench_renderer = map_renderer;
+  print_rows (label, map, renderer, map_renderer, frames, pan_frames);
+  bench_renderer = NULL;
+  center_lat = lat;
+  center_lon = lon;
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_clear_object (&map_renderer);
+  g_clear_object (&store);
+  g_unlink (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +520,7 @@ main (int   argc,
   quick = argc > 1 && g_str_equal (argv[1], "--quick");
   frames = quick ? 3 : 9;
   pan_frames = quick ? 20 : 60;
+  cr_map_renderer_keep_frame_memory ();
   gtk_init ();
   reference = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_from_url ("https://tile.openstreetmap.org/{z}/{x}/{y}.png"));
   shumate_map_source_set_max_zoom_level (reference, 19);
@@ -446,49 +541,14 @@ main (int   argc,
 
   for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *dir = g_dir_make_tmp ("cr-bench-render-XXXXXX", &error);
-      g_autofree char *path = g_build_filename (dir, "bench.gpkg", NULL);
-      g_autoptr(CrStore) store = NULL;
-      g_autoptr(CrMapRenderer) map_renderer = NULL;
-      GtkWidget *window;
-      ShumateMap *map;
-      GskRenderer *renderer;
-      CrFeatureLayer *layer;
-      g_autofree char *label = NULL;
-
       if (quick && counts[c] > 10000)
         break;
       if (g_getenv ("CR_BENCH_COUNT") && counts[c] != (guint) atoi (g_getenv ("CR_BENCH_COUNT")))
         continue;
-      store = cr_store_open (path, &error);
-      g_assert_no_error (error);
-      map_renderer = cr_map_renderer_new (store);
-      cr_map_renderer_set_event_id (map_renderer, fill_store (store, counts[c]));
-      map = new_map (&window, reference);
-      renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-      layer = cr_feature_layer_new (shumate_map_get_viewport (map), map_renderer);
-      shumate_map_add_layer (map, SHUMATE_LAYER (layer));
-      wait_allocated (GTK_WIDGET (layer));
-
-      label = g_strdup_printf ("Crisis Room layer, %uk", counts[c] / 1000);
-      bench_renderer = map_renderer;
-      print_rows (label, map, renderer, map_renderer, frames, pan_frames);
-      bench_renderer = NULL;
-      gtk_window_destroy (GTK_WINDOW (window));
-      settle ();
-      g_clear_object (&map_renderer);
-      g_clear_object (&store);
-      g_unlink (path);
-      {
-        g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-        g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-        g_unlink (wal);
-        g_unlink (shm);
-      }
-      g_rmdir (dir);
+      time_layer (reference, counts[c], frames, pan_frames);
     }
+  if (!g_getenv ("CR_BENCH_COUNT") || g_str_equal (g_getenv ("CR_BENCH_COUNT"), "demo"))
+    time_layer (reference, 0, frames, pan_frames);
 
   /* The baseline: libshumate's own path layers, one per polygon. */
   if (!g_getenv ("CR_BENCH_COUNT"))
