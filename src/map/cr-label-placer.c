@@ -320,7 +320,6 @@ cr_label_placer_draw (CrLabelPlacer *self,
       PangoRectangle ink, logical;
       cairo_rectangle_t box;
       double pad = 2, x, y;
-
       g_autofree char *key = NULL;
 
       if (self->cache != NULL)
