@@ -31,13 +31,16 @@ struct _CrLabelPlacer
 /* The halo around the text, and what it reaches. */
 #define HALO_WIDTH 3.5
 
-/* A label drawn: halo and text in device pixels. */
+/* A label's text measured and, once it has been placed, drawn: halo
+ * and text in device pixels. */
 typedef struct
 {
+  int width, height;      /* the text's logical size */
+  PangoRectangle ink;     /* its ink's, from the text's origin */
+  gboolean drawn;         /* @image made (or nothing to draw) */
   cairo_surface_t *image; /* device scale set; NULL: nothing to draw */
   double left, top;       /* its corner from the text's origin, in user units */
-  int width, height;      /* the text's logical size */
-  guint64 used;           /* the cache's generation that last drew it */
+  guint64 used;           /* the cache's generation that last looked it up */
 } CachedLabel;
 
 /* More labels than this kept, those not drawn in the last frame go. */
@@ -86,7 +89,8 @@ cr_label_cache_get_size (CrLabelCache *self)
   return g_hash_table_size (self->labels);
 }
 
-/* How many label images it has made: for tests. */
+/* How many label images it has made (one per label placed the first
+ * time): for tests. */
 guint
 cr_label_cache_get_n_made (CrLabelCache *self)
 {
@@ -111,27 +115,25 @@ draw_outline (cairo_t     *cr,
   cairo_fill (cr);
 }
 
-/* @layout (its text and font set) drawn into an image at @scale, on whole
- * device pixels around its ink and halo. */
-static CachedLabel *
-cached_label_new (PangoLayout *layout,
-                  double       scale)
+/* Draws @layout (the label's text and font set) into @cached's image at
+ * @scale, on whole device pixels around its ink and halo. */
+static void
+cached_label_draw (CachedLabel *cached,
+                   PangoLayout *layout,
+                   double       scale)
 {
-  CachedLabel *cached = g_new0 (CachedLabel, 1);
-  PangoRectangle ink, logical;
+  const PangoRectangle *ink = &cached->ink;
   double margin = HALO_WIDTH / 2 + 1;
   int width, height;
   cairo_t *cr;
 
-  pango_layout_get_pixel_extents (layout, &ink, &logical);
-  cached->width = logical.width;
-  cached->height = logical.height;
-  cached->left = floor ((ink.x - margin) * scale) / scale;
-  cached->top = floor ((ink.y - margin) * scale) / scale;
-  width = (int) ceil ((ink.x + ink.width + margin) * scale - cached->left * scale);
-  height = (int) ceil ((ink.y + ink.height + margin) * scale - cached->top * scale);
-  if (ink.width <= 0 || ink.height <= 0)
-    return cached;
+  cached->drawn = TRUE;
+  cached->left = floor ((ink->x - margin) * scale) / scale;
+  cached->top = floor ((ink->y - margin) * scale) / scale;
+  width = (int) ceil ((ink->x + ink->width + margin) * scale - cached->left * scale);
+  height = (int) ceil ((ink->y + ink->height + margin) * scale - cached->top * scale);
+  if (ink->width <= 0 || ink->height <= 0)
+    return;
   cached->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cairo_surface_set_device_scale (cached->image, scale, scale);
   cr = cairo_create (cached->image);
@@ -139,7 +141,6 @@ cached_label_new (PangoLayout *layout,
   cairo_destroy (cr);
   if (cairo_surface_status (cached->image) != CAIRO_STATUS_SUCCESS)
     g_clear_pointer (&cached->image, cairo_surface_destroy);
-  return cached;
 }
 
 /* The cached drawing of @key's label, drawn this frame; NULL if none. */
@@ -154,17 +155,22 @@ cache_get (CrLabelCache *self,
   return cached;
 }
 
-/* Draws @layout (its text and font set) for the cache, as @key's. */
+/* Measures @layout (its text and font set) for the cache, as @key's:
+ * its image is made when it is first placed, for most labels of a dense
+ * view are not. */
 static CachedLabel *
 cache_add (CrLabelCache *self,
            const char   *key,
            PangoLayout  *layout)
 {
-  CachedLabel *cached = cached_label_new (layout, self->device_scale);
+  CachedLabel *cached = g_new0 (CachedLabel, 1);
+  PangoRectangle logical;
 
+  pango_layout_get_pixel_extents (layout, &cached->ink, &logical);
+  cached->width = logical.width;
+  cached->height = logical.height;
   cached->used = self->generation;
   g_hash_table_insert (self->labels, g_strdup (key), cached);
-  self->n_made++;
   return cached;
 }
 
@@ -183,7 +189,7 @@ cache_begin (CrLabelCache *self,
   self->generation++;
 }
 
-/* After a frame: keeps those it drew, and others up to a bound. */
+/* After a frame: keeps those it looked up, and others up to a bound. */
 static void
 cache_end (CrLabelCache *self)
 {
@@ -266,6 +272,37 @@ cr_label_placer_add (CrLabelPlacer *self,
   g_array_append_val (self->labels, label);
 }
 
+/* Paints @cached's image, the text's origin at (@x, @y) rounded to a
+ * whole device pixel of @scale. @cr's user units are view pixels, as the
+ * callers have them: no transform but the target's scale. */
+static void
+paint_cached (cairo_t           *cr,
+              const CachedLabel *cached,
+              double             x,
+              double             y,
+              double             scale)
+{
+  if (cached->image == NULL)
+    return;
+  x = round (x * scale) / scale + cached->left;
+  y = round (y * scale) / scale + cached->top;
+  cairo_set_source_surface (cr, cached->image, x, y);
+  cairo_rectangle (cr, x, y, cairo_image_surface_get_width (cached->image) / scale,
+                   cairo_image_surface_get_height (cached->image) / scale);
+  cairo_fill (cr);
+}
+
+/* Has @layout show @label with @font. */
+static void
+set_label (PangoLayout          *layout,
+           PangoFontDescription *font,
+           const Label          *label)
+{
+  pango_font_description_set_weight (font, label->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, label->text, -1);
+}
+
 static int
 compare_labels (gconstpointer a,
                 gconstpointer b)
@@ -329,9 +366,7 @@ cr_label_placer_draw (CrLabelPlacer *self,
         }
       if (cached == NULL)
         {
-          pango_font_description_set_weight (font, label->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-          pango_layout_set_font_description (layout, font);
-          pango_layout_set_text (layout, label->text, -1);
+          set_label (layout, font, label);
           if (self->cache != NULL)
             cached = cache_add (self->cache, key, layout);
         }
@@ -369,16 +404,15 @@ cr_label_placer_draw (CrLabelPlacer *self,
           cairo_device_to_user (cr, &x, &y);
           draw_outline (cr, layout, x, y);
         }
-      else if (cached->image != NULL)
+      else
         {
-          double s = self->device_scale;
-
-          x = round (x * s) / s + cached->left;
-          y = round (y * s) / s + cached->top;
-          cairo_set_source_surface (cr, cached->image, x, y);
-          cairo_rectangle (cr, x, y, cairo_image_surface_get_width (cached->image) / s,
-                           cairo_image_surface_get_height (cached->image) / s);
-          cairo_fill (cr);
+          if (!cached->drawn)
+            {
+              set_label (layout, font, label);
+              cached_label_draw (cached, layout, self->device_scale);
+              self->cache->n_made++;
+            }
+          paint_cached (cr, cached, x, y, self->device_scale);
         }
       n++;
     }
