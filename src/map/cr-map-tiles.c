@@ -403,6 +403,18 @@ harvest (CrMapTiles *self,
     join_workers (self);
 }
 
+/* Forgets what plan() planned and the workers have not started on. */
+static void
+unplan (CrMapTiles *self)
+{
+  self->planned = FALSE;
+  if (self->launch_id != 0)
+    {
+      g_source_remove (self->launch_id);
+      self->launch_id = 0;
+    }
+}
+
 /**
  * cr_map_tiles_stop:
  *
@@ -414,12 +426,7 @@ harvest (CrMapTiles *self,
 void
 cr_map_tiles_stop (CrMapTiles *self)
 {
-  self->planned = FALSE;
-  if (self->launch_id != 0)
-    {
-      g_source_remove (self->launch_id);
-      self->launch_id = 0;
-    }
+  unplan (self);
   if (!self->busy)
     return;
   g_atomic_int_set (&self->cancelled, 1);
@@ -490,16 +497,12 @@ plan (CrMapTiles         *self,
 static void
 launch (CrMapTiles *self)
 {
+  gboolean planned = self->planned;
   guint n_workers;
 
-  if (self->launch_id != 0)
-    {
-      g_source_remove (self->launch_id);
-      self->launch_id = 0;
-    }
-  if (!self->planned)
+  unplan (self);
+  if (!planned)
     return;
-  self->planned = FALSE;
   n_workers = MIN (N_WORKERS, self->rects->len);
   g_mutex_lock (&self->lock);
   self->running = n_workers;
@@ -824,6 +827,9 @@ cr_map_tiles_snapshot (CrMapTiles         *self,
   self->n_drawn = 0;
   if (device_scale <= 0)
     return FALSE;
+  /* What the last frame left for after it is this frame's to plan: it
+   * may need none of it. */
+  unplan (self);
 
   /* The view's corner, on whole device pixels so tiles are copied, not
    * resampled: zones may sit half a pixel off the lines drawn over them. */
