@@ -1963,9 +1963,11 @@ void
 cr_map_renderer_keep_frame_memory (void)
 {
 #ifdef __GLIBC__
-  /* 32 MiB is glibc's largest mmap threshold on 64 bits. */
-  mallopt (M_MMAP_THRESHOLD, 32 * 1024 * 1024);
-  mallopt (M_TRIM_THRESHOLD, 128 * 1024 * 1024);
+  /* glibc's largest mmap threshold: 32 MiB on 64 bits. For the whole
+   * process, which then keeps what it freed up to its peak. */
+  if (!mallopt (M_MMAP_THRESHOLD, (int) MIN (32 * 1024 * 1024, 4 * 1024 * 1024 * sizeof (long))) ||
+      !mallopt (M_TRIM_THRESHOLD, 128 * 1024 * 1024))
+    g_debug ("glibc refused to keep freed memory: frames fault it in again");
 #endif
 }
 
