@@ -1266,6 +1266,9 @@ test_labels_cached (void)
       g_test_message ("scale %d: cached %.3f from outlines, a pixel aside %.3f", scale, cached_apart,
                       shifted_apart);
       g_assert_cmpfloat (cached_apart, <, shifted_apart);
+      /* In fact on the same whole pixels as the outlines, not merely
+       * close: one device pixel off would be 1.3. */
+      g_assert_cmpfloat (cached_apart, <, 0.05);
       cairo_surface_destroy (shifted);
 
       /* The same labels again: none made, the same picture. */
@@ -1276,6 +1279,29 @@ test_labels_cached (void)
       cairo_surface_destroy (first);
       cairo_surface_destroy (again);
     }
+
+  /* Labels that do not fit are measured, not drawn: one image for ten
+   * labels on one spot. */
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+    cairo_t *cr = cairo_create (surface);
+    PangoContext *context = pango_cairo_create_context (cr);
+    g_autoptr(CrLabelPlacer) placer = cr_label_placer_new (context, 12);
+
+    cr_label_placer_set_cache (placer, cache, 2);
+    made = cr_label_cache_get_n_made (cache);
+    for (guint i = 0; i < 10; i++)
+      {
+        g_autofree char *text = g_strdup_printf ("Piled %u", i);
+
+        cr_label_placer_add (placer, text, 200, 150, 0, 1, FALSE);
+      }
+    g_assert_cmpuint (cr_label_placer_draw (placer, cr, 400, 300), ==, 1);
+    g_assert_cmpuint (cr_label_cache_get_n_made (cache), ==, made + 1);
+    g_object_unref (context);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
 
   /* Many labels over many frames: those of the last frames are kept, and
    * not many more. */
@@ -1298,6 +1324,9 @@ test_labels_cached_view (Fixture      *f,
   guint n, made;
   cairo_surface_t *surface;
 
+  /* A PNG first: outlines, no image made. */
+  surface = render_at (f, &f->proj, 1, FALSE, &n);
+  cairo_surface_destroy (surface);
   g_assert_cmpuint (cr_map_renderer_get_n_labels_made (f->renderer), ==, 0);
   surface = render_at (f, &f->proj, 1, TRUE, &n);
   cairo_surface_destroy (surface);
