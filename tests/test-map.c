@@ -956,6 +956,31 @@ snapshot_tiles (CrMapTiles         *tiles,
   return shown;
 }
 
+static void
+quick_draw (gpointer            data,
+            cairo_t            *cr,
+            const CrProjection *proj,
+            CrCoverage         *coverage,
+            const gint         *cancelled)
+{
+  cairo_set_source_rgba (cr, 0.9, 0.1, 0.1, 0.3);
+  cairo_paint (cr);
+}
+
+/* Turns the main loop until @tiles' workers are done, started or not. */
+static void
+wait_tiles_idle (CrMapTiles *tiles)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (cr_map_tiles_get_busy (tiles))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
 /* A frame waits for tiles only when, by what they have cost so far, they
  * can be done in time: else it shows the stale ones at once. */
 static void
@@ -988,16 +1013,7 @@ test_tiles_wait (void)
   g_assert_true (snapshot_tiles (tiles, &proj));
   g_assert_cmpuint (cr_map_tiles_get_n_drawn (tiles), ==, 0);
   g_assert_true (cr_map_tiles_get_busy (tiles));
-  {
-    gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-    while (cr_map_tiles_get_busy (tiles))
-      {
-        g_assert_cmpint (g_get_monotonic_time (), <, end);
-        if (!g_main_context_iteration (NULL, FALSE))
-          g_usleep (1000);
-      }
-  }
+  wait_tiles_idle (tiles);
   g_assert_true (snapshot_tiles (tiles, &proj));
   g_assert_cmpuint (cr_map_tiles_get_n_drawn (tiles), >=, 35);
   g_assert_false (cr_map_tiles_get_pending (tiles));
@@ -1009,6 +1025,41 @@ test_tiles_wait (void)
   g_assert_true (snapshot_tiles (tiles, &proj));
   g_assert_cmpuint (cr_map_tiles_get_n_drawn (tiles), >=, 35);
   g_assert_false (cr_map_tiles_get_pending (tiles));
+
+  cr_map_tiles_free (tiles);
+}
+
+/* What a frame leaves for after it is dropped by the next frame, which
+ * plans its own: a view left before the main loop turned is not drawn. */
+static void
+test_tiles_replan (void)
+{
+  CrMapTiles *tiles = cr_map_tiles_new (quick_draw, ignore_ready, NULL);
+  CrProjection here, away;
+
+  cr_projection_init (&here, 4.35, 50.85, 14, W, H, 256);
+  cr_projection_init (&away, 4.45, 50.85, 14, W, H, 256);
+  here.origin_x = round (here.origin_x);
+  here.origin_y = round (here.origin_y);
+  away.origin_x = round (away.origin_x);
+  away.origin_y = round (away.origin_y);
+
+  /* Complete, and the ring around it too. */
+  cr_map_tiles_set_wait (tiles, -1);
+  g_assert_true (snapshot_tiles (tiles, &here));
+  wait_tiles_idle (tiles);
+  g_assert_true (snapshot_tiles (tiles, &here));
+  g_assert_false (cr_map_tiles_get_busy (tiles));
+
+  /* A frame away, not waiting: its tiles are left for after it. */
+  cr_map_tiles_set_wait (tiles, 0);
+  g_assert_true (snapshot_tiles (tiles, &away));
+  g_assert_true (cr_map_tiles_get_pending (tiles));
+  g_assert_true (cr_map_tiles_get_busy (tiles));
+  /* Back before the main loop turns: nothing left to draw. */
+  g_assert_true (snapshot_tiles (tiles, &here));
+  g_assert_false (cr_map_tiles_get_pending (tiles));
+  g_assert_false (cr_map_tiles_get_busy (tiles));
 
   cr_map_tiles_free (tiles);
 }
@@ -1367,6 +1418,7 @@ main (int   argc,
   g_test_add_func ("/map/coverage", test_coverage);
   g_test_add ("/map/tiles", Fixture, NULL, fixture_setup, test_tiles, fixture_teardown);
   g_test_add_func ("/map/tiles-wait", test_tiles_wait);
+  g_test_add_func ("/map/tiles-replan", test_tiles_replan);
   g_test_add ("/map/tiles-node", Fixture, NULL, fixture_setup, test_tiles_node, fixture_teardown);
   g_test_add ("/map/tiles-progressive", Fixture, NULL, fixture_setup, test_tiles_progressive,
               fixture_teardown);
