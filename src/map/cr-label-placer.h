@@ -18,9 +18,10 @@ typedef struct _CrLabelPlacer CrLabelPlacer;
 /**
  * CrLabelCache:
  *
- * Labels as drawn for the screen, kept from frame to frame: an image of
- * each (halo and text, in device pixels), which a frame copies where
- * drawing the text's outline again would cost it far more.
+ * Labels as drawn for the screen, kept from frame to frame: the size of
+ * each text offered and, once it has been placed, an image of it (halo
+ * and text, in device pixels), which a frame copies where drawing the
+ * text's outline again would cost it far more.
  */
 typedef struct _CrLabelCache CrLabelCache;
 
