@@ -341,6 +341,7 @@ cr_label_placer_draw (CrLabelPlacer *self,
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   g_autoptr(PangoLayout) layout = pango_layout_new (self->context);
   PangoFontDescription *font = pango_font_description_new ();
+  const Label *laid_out = NULL; /* the label @layout shows */
   guint n = 0;
 
   pango_font_description_set_family (font, "Cantarell, Sans");
@@ -367,6 +368,7 @@ cr_label_placer_draw (CrLabelPlacer *self,
       if (cached == NULL)
         {
           set_label (layout, font, label);
+          laid_out = label;
           if (self->cache != NULL)
             cached = cache_add (self->cache, key, layout);
         }
@@ -408,7 +410,8 @@ cr_label_placer_draw (CrLabelPlacer *self,
         {
           if (!cached->drawn)
             {
-              set_label (layout, font, label);
+              if (laid_out != label)
+                set_label (layout, font, label);
               cached_label_draw (cached, layout, self->device_scale);
               self->cache->n_made++;
             }
