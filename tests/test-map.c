@@ -1029,6 +1029,168 @@ test_tiles_wait (void)
   cr_map_tiles_free (tiles);
 }
 
+/* A square of 20 × 10 px at (@x, @y) of the view @at, scaled with the
+ * zoom. */
+typedef struct
+{
+  CrProjection at;
+  double x, y;
+} Square;
+
+static void
+square_draw (gpointer            data,
+             cairo_t            *cr,
+             const CrProjection *proj,
+             CrCoverage         *coverage,
+             const gint         *cancelled)
+{
+  const Square *square = data;
+  double k = proj->world / square->at.world;
+
+  cairo_set_source_rgba (cr, 0.9, 0.1, 0.1, 0.5);
+  cairo_rectangle (cr, (square->at.origin_x + square->x) * k - proj->origin_x,
+                   (square->at.origin_y + square->y) * k - proj->origin_y, 20 * k, 10 * k);
+  cairo_fill (cr);
+}
+
+/* The area of the cairo nodes under @node (their pixels, composited). */
+static double
+cairo_nodes_area (GskRenderNode *node)
+{
+  graphene_rect_t bounds;
+  double area = 0;
+
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_CAIRO_NODE:
+      gsk_render_node_get_bounds (node, &bounds);
+      return bounds.size.width * bounds.size.height;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        area += cairo_nodes_area (gsk_container_node_get_child (node, i));
+      return area;
+    case GSK_TRANSFORM_NODE:
+      return cairo_nodes_area (gsk_transform_node_get_child (node));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The pixels of @surface (drawn on white) that are not white, in @ink;
+ * how many. Asserts they are all of one colour (none blended twice). */
+static guint
+tinted_pixels (cairo_surface_t       *surface,
+               cairo_rectangle_int_t *ink)
+{
+  int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int x0 = w, y0 = h, x1 = -1, y1 = -1;
+  guint32 tint = 0;
+  guint n = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 pixel = *(const guint32 *) (cairo_image_surface_get_data (surface) + (gsize) y * stride + 4 * x);
+
+        if (pixel == 0xffffffff)
+          continue;
+        if (n == 0)
+          tint = pixel;
+        g_assert_cmphex (pixel, ==, tint);
+        n++;
+        x0 = MIN (x0, x);
+        y0 = MIN (y0, y);
+        x1 = MAX (x1, x);
+        y1 = MAX (y1, y);
+      }
+  *ink = (cairo_rectangle_int_t) { x0, y0, x1 - x0 + 1, y1 - y0 + 1 };
+  return n;
+}
+
+/* Each tile keeps, and composites, only the rectangle of its ink: a
+ * square across four tiles makes nodes of its own area, in its place, and
+ * the next zoom level's stand-ins put it in its place too. */
+static void
+test_tiles_ink (void)
+{
+  Square square;
+  CrProjection *proj = &square.at, in;
+  CrMapTiles *tiles = cr_map_tiles_new (square_draw, ignore_ready, &square);
+  int x, y;
+
+  cr_projection_init (proj, 4.35, 50.85, 14, W, H, 256);
+  proj->origin_x = round (proj->origin_x);
+  proj->origin_y = round (proj->origin_y);
+  /* 10 and 5 px short of a corner of tiles, of 128 device pixels at
+   * device scale 1 and of 64 view pixels at 2. */
+  square.x = x = (int) (ceil ((proj->origin_x + 300) / 128) * 128 - proj->origin_x) - 10;
+  square.y = y = (int) (ceil ((proj->origin_y + 200) / 128) * 128 - proj->origin_y) - 5;
+  cr_map_tiles_set_wait (tiles, -1);
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      GskRenderNode *node;
+      cairo_surface_t *frame;
+      cairo_rectangle_int_t ink;
+
+      g_assert_true (cr_map_tiles_snapshot (tiles, snapshot, proj, scale));
+      g_assert_false (cr_map_tiles_get_pending (tiles));
+      node = gtk_snapshot_free_to_node (snapshot);
+      g_assert_cmpuint (gsk_container_node_get_n_children (node), ==, 4);
+      g_assert_cmpfloat (cairo_nodes_area (node), ==, 20 * 10);
+      frame = draw_node (node, proj, scale, 0, 0);
+      g_assert_cmpuint (tinted_pixels (frame, &ink), ==, 20 * 10 * scale * scale);
+      g_assert_cmpint (ink.x, ==, x * scale);
+      g_assert_cmpint (ink.y, ==, y * scale);
+      cairo_surface_destroy (frame);
+      wait_tiles_idle (tiles);
+    }
+
+  /* A frame of a zoom animation: the square from this level's tiles,
+   * scaled by 2^0.4, whole, with no seam nor overlap where the tiles
+   * meet (between pixels no longer). */
+  {
+    GtkSnapshot *snapshot = gtk_snapshot_new ();
+    cairo_surface_t *frame;
+    cairo_rectangle_int_t ink;
+    double f = pow (2, 0.4);
+
+    cr_projection_init (&in, 4.35, 50.85, 14.4, W, H, 256);
+    in.origin_x = round (proj->origin_x * f) + 100;
+    in.origin_y = round (proj->origin_y * f) + 50;
+    g_assert_true (cr_map_tiles_snapshot (tiles, snapshot, &in, 2));
+    frame = draw_node (gtk_snapshot_free_to_node (snapshot), &in, 2, 0, 0);
+    g_assert_cmpuint (tinted_pixels (frame, &ink), ==, ink.width * ink.height);
+    g_assert_cmpint (abs (ink.x - (int) round (((proj->origin_x + x) * f - in.origin_x) * 2)), <=, 1);
+    g_assert_cmpint (abs (ink.y - (int) round (((proj->origin_y + y) * f - in.origin_y) * 2)), <=, 1);
+    g_assert_cmpint (abs (ink.width - (int) round (20 * f * 2)), <=, 1);
+    g_assert_cmpint (abs (ink.height - (int) round (10 * f * 2)), <=, 1);
+    cairo_surface_destroy (frame);
+  }
+
+  /* A level further in, before its tiles: the square from this level's,
+   * twice as large, where it is. */
+  cr_projection_init (&in, 4.35, 50.85, 15, W, H, 256);
+  in.origin_x = 2 * proj->origin_x + 500;
+  in.origin_y = 2 * proj->origin_y + 300;
+  cr_map_tiles_set_wait (tiles, 0);
+  {
+    GtkSnapshot *snapshot = gtk_snapshot_new ();
+    cairo_surface_t *frame;
+    cairo_rectangle_int_t ink;
+
+    g_assert_true (cr_map_tiles_snapshot (tiles, snapshot, &in, 2));
+    g_assert_true (cr_map_tiles_get_pending (tiles));
+    frame = draw_node (gtk_snapshot_free_to_node (snapshot), &in, 2, 0, 0);
+    g_assert_cmpuint (tinted_pixels (frame, &ink), ==, 40 * 20 * 4);
+    g_assert_cmpint (ink.x, ==, (2 * x - 500) * 2);
+    g_assert_cmpint (ink.y, ==, (2 * y - 300) * 2);
+    cairo_surface_destroy (frame);
+  }
+  cr_map_tiles_free (tiles);
+}
+
 /* What a frame leaves for after it is dropped by the next frame, which
  * plans its own: a view left before the main loop turned is not drawn. */
 static void
@@ -1419,6 +1581,7 @@ main (int   argc,
   g_test_add ("/map/tiles", Fixture, NULL, fixture_setup, test_tiles, fixture_teardown);
   g_test_add_func ("/map/tiles-wait", test_tiles_wait);
   g_test_add_func ("/map/tiles-replan", test_tiles_replan);
+  g_test_add_func ("/map/tiles-ink", test_tiles_ink);
   g_test_add ("/map/tiles-node", Fixture, NULL, fixture_setup, test_tiles_node, fixture_teardown);
   g_test_add ("/map/tiles-progressive", Fixture, NULL, fixture_setup, test_tiles_progressive,
               fixture_teardown);

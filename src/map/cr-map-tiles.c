@@ -51,11 +51,16 @@
 #define MAX_STAND_INS 4096
 
 /* TILE_PX device pixels square, at (x, y) × TILE_PX of the world's grid;
- * no surface when nothing is in it. */
+ * no surface when nothing is in it. What the surface holds is the
+ * rectangle of its ink: the compositing of each node costs GTK's cairo
+ * renderer three passes over its pixels (a cleared image, the recording
+ * replayed into it, the blend), the clear ones around a zone's edge
+ * included. */
 typedef struct
 {
   gint64 key;
-  cairo_surface_t *surface;
+  cairo_surface_t *surface; /* of its ink only: the pixels not clear */
+  int ink_x, ink_y;         /* where in the tile the surface goes, device pixels */
   GskRenderNode *node; /* that paints it, made on the main thread when first shown */
   guint64 used;     /* the frame that last showed it */
   gboolean stale;   /* what it shows changed since it was drawn */
@@ -195,21 +200,37 @@ cr_map_tiles_free (CrMapTiles *self)
   g_free (self);
 }
 
-/* Whether the @width × @height pixels at @data are all transparent. */
+/* The rectangle of the @width × @height pixels at @data that are not
+ * transparent, in @ink; FALSE if none. */
 static gboolean
-pixels_are_clear (const guint8 *data,
-                  int           stride,
-                  int           width,
-                  int           height)
+pixels_ink (const guint8          *data,
+            int                    stride,
+            int                    width,
+            int                    height,
+            cairo_rectangle_int_t *ink)
 {
+  int x0 = width, x1 = -1, y0 = -1, y1 = -1;
+
   for (int y = 0; y < height; y++)
     {
       const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      int first = 0, last = width - 1;
 
-      for (int x = 0; x < width; x++)
-        if (row[x] != 0)
-          return FALSE;
+      while (first < width && row[first] == 0)
+        first++;
+      if (first == width)
+        continue;
+      while (row[last] == 0)
+        last--;
+      if (y0 < 0)
+        y0 = y;
+      y1 = y;
+      x0 = MIN (x0, first);
+      x1 = MAX (x1, last);
     }
+  if (y0 < 0)
+    return FALSE;
+  *ink = (cairo_rectangle_int_t) { x0, y0, x1 - x0 + 1, y1 - y0 + 1 };
   return TRUE;
 }
 
@@ -256,17 +277,21 @@ draw_rect (CrMapTiles *self,
       {
         Tile *tile = g_new0 (Tile, 1);
         const guint8 *in = worker->pixels + (gsize) j * TILE_PX * stride + 4 * i * TILE_PX;
+        cairo_rectangle_int_t ink;
 
-        if (!pixels_are_clear (in, stride, TILE_PX, TILE_PX))
+        if (pixels_ink (in, stride, TILE_PX, TILE_PX, &ink))
           {
             guint8 *out;
             int out_stride;
 
-            tile->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PX, TILE_PX);
+            tile->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ink.width, ink.height);
+            tile->ink_x = ink.x;
+            tile->ink_y = ink.y;
             out = cairo_image_surface_get_data (tile->surface);
             out_stride = cairo_image_surface_get_stride (tile->surface);
-            for (int y = 0; y < TILE_PX; y++)
-              memcpy (out + (gsize) y * out_stride, in + (gsize) y * stride, 4 * TILE_PX);
+            in += (gsize) ink.y * stride + 4 * ink.x;
+            for (int y = 0; y < ink.height; y++)
+              memcpy (out + (gsize) y * out_stride, in + (gsize) y * stride, 4 * ink.width);
             cairo_surface_mark_dirty (tile->surface);
             cairo_surface_set_device_scale (tile->surface, scale, scale);
           }
@@ -595,8 +620,9 @@ can_finish (CrMapTiles *self,
 
 /* Paints, from the former zoom level's tiles scaled, the view's device
  * pixels (@x, @y) + (@w, @h), the view's corner being at (@ox, @oy) on
- * the world's grid. With @check, paints nothing and says whether tiles
- * stand in for all of it. */
+ * the world's grid. Without @cr, paints nothing: says whether tiles
+ * stand in for all of it, and adds to @inks (if not NULL) the device
+ * pixels (cairo_rectangle_int_t) each one's ink covers there. */
 static gboolean
 paint_previous (CrMapTiles *self,
                 cairo_t    *cr,
@@ -606,9 +632,10 @@ paint_previous (CrMapTiles *self,
                 double      y,
                 double      w,
                 double      h,
-                gboolean    check)
+                GArray     *inks)
 {
   double f = self->world / self->previous_world, scale = self->device_scale;
+  gboolean check = cr == NULL, all = TRUE;
   gint64 i0, j0, i1, j1;
 
   if (self->previous == NULL)
@@ -636,16 +663,32 @@ paint_previous (CrMapTiles *self,
         gint64 key = tile_key (i, j);
         Tile *tile = g_hash_table_lookup (self->previous, &key);
 
-        if (tile == NULL && check)
-          return FALSE;
-        if (tile == NULL || tile->surface == NULL || check)
+        all &= tile != NULL;
+        if (tile == NULL || tile->surface == NULL)
           continue;
+        if (check)
+          {
+            /* Within what was asked for: the pixels whose centre the
+             * ink covers, as it is painted (two tiles' do not overlap,
+             * their nodes would blend twice). */
+            double ix0 = ceil (MAX ((i * TILE_PX + tile->ink_x) * f - ox, x) - 0.5);
+            double iy0 = ceil (MAX ((j * TILE_PX + tile->ink_y) * f - oy, y) - 0.5);
+            double ix1 = ceil (MIN ((i * TILE_PX + tile->ink_x + cairo_image_surface_get_width (tile->surface)) * f - ox,
+                                    x + w) - 0.5);
+            double iy1 = ceil (MIN ((j * TILE_PX + tile->ink_y + cairo_image_surface_get_height (tile->surface)) * f - oy,
+                                    y + h) - 0.5);
+            cairo_rectangle_int_t ink = { (int) ix0, (int) iy0, (int) (ix1 - ix0), (int) (iy1 - iy0) };
+
+            if (inks != NULL && ink.width > 0 && ink.height > 0)
+              g_array_append_val (inks, ink);
+            continue;
+          }
         /* Nearest pixels, and edges on whole pixels: the scaled tiles
          * meet without a seam, and it is quick; they are soon replaced. */
         cairo_save (cr);
         cairo_translate (cr, (i * TILE_PX * f - ox) / scale, (j * TILE_PX * f - oy) / scale);
         cairo_scale (cr, f, f);
-        cairo_set_source_surface (cr, tile->surface, 0, 0);
+        cairo_set_source_surface (cr, tile->surface, tile->ink_x / scale, tile->ink_y / scale);
         cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
         cairo_rectangle (cr, 0, 0, TILE_PX / scale, TILE_PX / scale);
         cairo_fill (cr);
@@ -653,7 +696,7 @@ paint_previous (CrMapTiles *self,
       }
   if (!check)
     cairo_restore (cr);
-  return TRUE;
+  return all;
 }
 
 static void
@@ -750,7 +793,8 @@ draw_ahead (CrMapTiles         *self,
     }
 }
 
-/* A node that paints @tile (which has pixels), at the origin. GTK keeps
+/* A node that paints @tile (which has pixels), the tile's corner at the
+ * origin; of its ink's bounds, which is what GTK composites. GTK keeps
  * what it made of a node it saw before: the GL renderer its texture. */
 static GskRenderNode *
 tile_node (Tile  *tile,
@@ -758,22 +802,26 @@ tile_node (Tile  *tile,
 {
   if (tile->node == NULL)
     {
+      double x = tile->ink_x / scale, y = tile->ink_y / scale;
       cairo_t *cr;
 
-      tile->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, TILE_PX / scale, TILE_PX / scale));
+      tile->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (x, y,
+                                                            cairo_image_surface_get_width (tile->surface) / scale,
+                                                            cairo_image_surface_get_height (tile->surface) / scale));
       cr = gsk_cairo_node_get_draw_context (tile->node);
-      cairo_set_source_surface (cr, tile->surface, 0, 0);
+      cairo_set_source_surface (cr, tile->surface, x, y);
       cairo_paint (cr);
       cairo_destroy (cr);
     }
   return tile->node;
 }
 
-/* Appends a node that shows, from the former zoom level's tiles scaled,
+/* Appends nodes that show, from the former zoom level's tiles scaled,
  * the view's device pixels (@x, @y) + (@w, @h), the view's corner being
  * at (@ox, @oy). With @whole, FALSE and nothing appended if they do not
- * cover all of it. A node of its own: a scaled node of each tile would
- * have its edges smoothed, and seams between them. */
+ * cover all of it. A node for each tile's ink there (GTK composites all
+ * of a node, the clear pixels too), scaled in it: a scaled node of each
+ * tile would have its edges smoothed, and seams between them. */
 static gboolean
 snapshot_previous (CrMapTiles  *self,
                    GtkSnapshot *snapshot,
@@ -786,17 +834,26 @@ snapshot_previous (CrMapTiles  *self,
                    gboolean     whole)
 {
   double scale = self->device_scale;
-  GskRenderNode *node;
-  cairo_t *cr;
+  g_autoptr(GArray) inks = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
 
-  if (self->previous == NULL || (whole && !paint_previous (self, NULL, ox, oy, x, y, w, h, TRUE)))
+  if (self->previous == NULL || (!paint_previous (self, NULL, ox, oy, x, y, w, h, inks) && whole))
     return FALSE;
-  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (x / scale, y / scale, w / scale, h / scale));
-  cr = gsk_cairo_node_get_draw_context (node);
-  paint_previous (self, cr, ox, oy, x, y, w, h, FALSE);
-  cairo_destroy (cr);
-  gtk_snapshot_append_node (snapshot, node);
-  gsk_render_node_unref (node);
+  for (guint i = 0; i < inks->len; i++)
+    {
+      const cairo_rectangle_int_t *ink = &g_array_index (inks, cairo_rectangle_int_t, i);
+      GskRenderNode *node;
+      cairo_t *cr;
+
+      node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (ink->x / scale, ink->y / scale, ink->width / scale,
+                                                      ink->height / scale));
+      cr = gsk_cairo_node_get_draw_context (node);
+      /* The tiles scaled there: pixels on an edge between two go to
+       * the one that holds their centre, as in one node. */
+      paint_previous (self, cr, ox, oy, ink->x, ink->y, ink->width, ink->height, NULL);
+      cairo_destroy (cr);
+      gtk_snapshot_append_node (snapshot, node);
+      gsk_render_node_unref (node);
+    }
   return TRUE;
 }
 
