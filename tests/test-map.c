@@ -852,6 +852,43 @@ assert_node_matches (Fixture            *f,
   cairo_surface_destroy (fresh);
 }
 
+/* Asserts that the cairo nodes under @node, at (@dx, @dy), lie within
+ * @proj's view grown by @margin: what is out of view costs the GL
+ * renderer an image and its upload all the same. */
+static void
+assert_nodes_near_view (GskRenderNode      *node,
+                        const CrProjection *proj,
+                        double              dx,
+                        double              dy,
+                        double              margin)
+{
+  graphene_rect_t bounds;
+  float tx, ty;
+
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_CAIRO_NODE:
+      gsk_render_node_get_bounds (node, &bounds);
+      g_assert_cmpfloat (bounds.origin.x + dx, >=, -margin);
+      g_assert_cmpfloat (bounds.origin.y + dy, >=, -margin);
+      g_assert_cmpfloat (bounds.origin.x + dx + bounds.size.width, <=, proj->width + margin);
+      g_assert_cmpfloat (bounds.origin.y + dy + bounds.size.height, <=, proj->height + margin);
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        assert_nodes_near_view (gsk_container_node_get_child (node, i), proj, dx, dy, margin);
+      break;
+    case GSK_TRANSFORM_NODE:
+      g_assert_cmpint (gsk_transform_get_category (gsk_transform_node_get_transform (node)), >=,
+                       GSK_TRANSFORM_CATEGORY_2D_TRANSLATE);
+      gsk_transform_to_translate (gsk_transform_node_get_transform (node), &tx, &ty);
+      assert_nodes_near_view (gsk_transform_node_get_child (node), proj, dx + tx, dy + ty, margin);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 /* The map view's nodes (a node per tile, one for what goes over them)
  * show what a fresh drawing does, at the layer's place in the frame and
  * at each scale; where tiles cannot serve, and under many lines, the
@@ -909,6 +946,22 @@ test_tiles_node (Fixture      *f,
     cairo_surface_destroy (fresh);
     cairo_surface_destroy (before);
     cr_map_renderer_set_kind_visible (f->renderer, "orange_zone", TRUE);
+  }
+
+  /* A line running kilometres out of view on both sides: the node over
+   * the tiles stays within the view, the tiles' within a tile of it. */
+  {
+    g_autoptr(CrGeometry) line = cr_geometry_new (CR_GEOMETRY_LINESTRING);
+    GskRenderNode *node;
+
+    cr_geometry_append_coord (line, 4.25, 50.84);
+    cr_geometry_append_coord (line, 4.35, 50.851);
+    cr_geometry_append_coord (line, 4.45, 50.86);
+    add_feature (f->store, f->event_id, "motorcade", "Far", line, NULL, NULL);
+    node = view_node (f, &proj, 1, 0, 0, &n);
+    assert_nodes_near_view (node, &proj, 0, 0, 128);
+    gsk_render_node_unref (node);
+    assert_node_matches (f, &proj, 1, 0, 0, "node under a far line");
   }
 
   /* An itinerary of many vertices: lines go over the tiles through an
