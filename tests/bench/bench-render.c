@@ -421,8 +421,13 @@ path_layers (ShumateMap *map,
                                      SHUMATE_LOCATION (shumate_coordinate_new_full (ring->coords[2 * k + 1],
                                                                                     ring->coords[2 * k])));
       shumate_map_add_layer (map, SHUMATE_LAYER (layer));
-      wait_allocated (GTK_WIDGET (layer));
     }
+  /* Once all are in: waiting after each would have GTK draw the window
+   * with each new layer, a thousand frames of up to a thousand layers
+   * (hours on the GL renderer without a GPU). */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    wait_allocated (child);
   return NULL;
 }
 
