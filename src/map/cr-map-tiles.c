@@ -649,13 +649,15 @@ paint_previous (CrMapTiles *self,
   if (!check)
     {
       cairo_save (cr);
-      cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
       /* Copied, not blended: the tiles do not overlap, and what they
        * paint on is a node's own image, clear, or the frame while it is
        * still clear. */
       cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      /* On device pixels: without antialiasing, cairo would round the
+       * clip to whole view pixels. */
       cairo_rectangle (cr, x / scale, y / scale, w / scale, h / scale);
       cairo_clip (cr);
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
     }
   for (gint64 j = j0; j <= j1; j++)
     for (gint64 i = i0; i <= i1; i++)
@@ -668,16 +670,18 @@ paint_previous (CrMapTiles *self,
           continue;
         if (check)
           {
-            /* Within what was asked for: the pixels whose centre the
-             * ink covers, as it is painted (two tiles' do not overlap,
-             * their nodes would blend twice). */
-            double ix0 = ceil (MAX ((i * TILE_PX + tile->ink_x) * f - ox, x) - 0.5);
-            double iy0 = ceil (MAX ((j * TILE_PX + tile->ink_y) * f - oy, y) - 0.5);
-            double ix1 = ceil (MIN ((i * TILE_PX + tile->ink_x + cairo_image_surface_get_width (tile->surface)) * f - ox,
-                                    x + w) - 0.5);
-            double iy1 = ceil (MIN ((j * TILE_PX + tile->ink_y + cairo_image_surface_get_height (tile->surface)) * f - oy,
-                                    y + h) - 0.5);
-            cairo_rectangle_int_t ink = { (int) ix0, (int) iy0, (int) (ix1 - ix0), (int) (iy1 - iy0) };
+            /* The tile's cell, the pixels whose centre its fill covers
+             * (cells do not overlap, so neither do the nodes); of it,
+             * those about its ink, a pixel more each side for nearest
+             * sampling's ties; and of those, what was asked for. */
+            double ax = (i * TILE_PX + tile->ink_x) * f - ox, ay = (j * TILE_PX + tile->ink_y) * f - oy;
+            double bx = ax + cairo_image_surface_get_width (tile->surface) * f;
+            double by = ay + cairo_image_surface_get_height (tile->surface) * f;
+            double x0 = MAX (MAX (ceil (i * TILE_PX * f - ox - 0.5), floor (ax) - 1), x);
+            double y0 = MAX (MAX (ceil (j * TILE_PX * f - oy - 0.5), floor (ay) - 1), y);
+            double x1 = MIN (MIN (ceil ((i + 1) * TILE_PX * f - ox - 0.5), ceil (bx) + 1), x + w);
+            double y1 = MIN (MIN (ceil ((j + 1) * TILE_PX * f - oy - 0.5), ceil (by) + 1), y + h);
+            cairo_rectangle_int_t ink = { (int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0) };
 
             if (inks != NULL && ink.width > 0 && ink.height > 0)
               g_array_append_val (inks, ink);
@@ -793,6 +797,24 @@ draw_ahead (CrMapTiles         *self,
     }
 }
 
+/* In @bounds, the view pixels that device pixels (@x, @y) + (@w, @h)
+ * touch: a node's bounds. GTK 4.8's GL renderer draws a node that starts
+ * on half a view pixel (at device scale 2) a device pixel off, its last
+ * row and column cut; what is painted in it stays on device pixels. */
+static const graphene_rect_t *
+whole_view_pixels (double           x,
+                   double           y,
+                   double           w,
+                   double           h,
+                   double           scale,
+                   graphene_rect_t *bounds)
+{
+  double x0 = floor (x / scale), y0 = floor (y / scale);
+
+  *bounds = GRAPHENE_RECT_INIT (x0, y0, ceil ((x + w) / scale) - x0, ceil ((y + h) / scale) - y0);
+  return bounds;
+}
+
 /* A node that paints @tile (which has pixels), the tile's corner at the
  * origin; of its ink's bounds, which is what GTK composites. GTK keeps
  * what it made of a node it saw before: the GL renderer its texture. */
@@ -802,14 +824,15 @@ tile_node (Tile  *tile,
 {
   if (tile->node == NULL)
     {
-      double x = tile->ink_x / scale, y = tile->ink_y / scale;
+      graphene_rect_t bounds;
       cairo_t *cr;
 
-      tile->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (x, y,
-                                                            cairo_image_surface_get_width (tile->surface) / scale,
-                                                            cairo_image_surface_get_height (tile->surface) / scale));
+      tile->node = gsk_cairo_node_new (whole_view_pixels (tile->ink_x, tile->ink_y,
+                                                          cairo_image_surface_get_width (tile->surface),
+                                                          cairo_image_surface_get_height (tile->surface), scale,
+                                                          &bounds));
       cr = gsk_cairo_node_get_draw_context (tile->node);
-      cairo_set_source_surface (cr, tile->surface, x, y);
+      cairo_set_source_surface (cr, tile->surface, tile->ink_x / scale, tile->ink_y / scale);
       cairo_paint (cr);
       cairo_destroy (cr);
     }
@@ -835,6 +858,7 @@ snapshot_previous (CrMapTiles  *self,
 {
   double scale = self->device_scale;
   g_autoptr(GArray) inks = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
+  graphene_rect_t bounds;
 
   if (self->previous == NULL || (!paint_previous (self, NULL, ox, oy, x, y, w, h, inks) && whole))
     return FALSE;
@@ -844,8 +868,7 @@ snapshot_previous (CrMapTiles  *self,
       GskRenderNode *node;
       cairo_t *cr;
 
-      node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (ink->x / scale, ink->y / scale, ink->width / scale,
-                                                      ink->height / scale));
+      node = gsk_cairo_node_new (whole_view_pixels (ink->x, ink->y, ink->width, ink->height, scale, &bounds));
       cr = gsk_cairo_node_get_draw_context (node);
       /* The tiles scaled there: pixels on an edge between two go to
        * the one that holds their centre, as in one node. */
