@@ -618,12 +618,85 @@ can_finish (CrMapTiles *self,
   return tile_usec * n_needed / CLAMP (rects_left + in_hand, 1, N_WORKERS) <= deadline - now;
 }
 
-/* Paints, from the former zoom level's tiles scaled, the view's device
- * pixels (@x, @y) + (@w, @h), the view's corner being at (@ox, @oy) on
- * the world's grid. Without @cr, paints nothing: says whether tiles
- * stand in for all of it, and adds to @inks (if not NULL) the device
- * pixels (cairo_rectangle_int_t) each one's ink covers there. */
+/* The former zoom level's tiles, @i0 .. @i1, @j0 .. @j1, under the
+ * view's device pixels (@x, @y) + (@w, @h), the view's corner being at
+ * (@ox, @oy) on the world's grid; FALSE if there are none or too many. */
 static gboolean
+previous_range (CrMapTiles *self,
+                double      ox,
+                double      oy,
+                double      x,
+                double      y,
+                double      w,
+                double      h,
+                gint64     *i0,
+                gint64     *j0,
+                gint64     *i1,
+                gint64     *j1)
+{
+  double f = self->world / self->previous_world;
+
+  if (self->previous == NULL)
+    return FALSE;
+  *i0 = (gint64) floor ((ox + x) / f / TILE_PX);
+  *j0 = (gint64) floor ((oy + y) / f / TILE_PX);
+  *i1 = (gint64) floor ((ox + x + w) / f / TILE_PX - 1e-9);
+  *j1 = (gint64) floor ((oy + y + h) / f / TILE_PX - 1e-9);
+  return (*i1 - *i0 + 1) * (*j1 - *j0 + 1) <= MAX_STAND_INS;
+}
+
+/* Whether the former zoom level's tiles stand in for all of the view's
+ * device pixels (@x, @y) + (@w, @h), as previous_range(); adds to
+ * @cells, for each with ink there, the device pixels its node takes
+ * (cairo_rectangle_int_t): of the tile's cell, the pixels whose centre
+ * its fill covers (cells do not overlap, so neither do the nodes, which
+ * would blend an edge twice), those about its ink, a pixel more each
+ * side for nearest sampling's ties (it takes the lower pixel, as when
+ * zooming out a level); and of those, what was asked for. */
+static gboolean
+previous_cells (CrMapTiles *self,
+                double      ox,
+                double      oy,
+                double      x,
+                double      y,
+                double      w,
+                double      h,
+                GArray     *cells)
+{
+  double f = self->world / self->previous_world;
+  gboolean all = TRUE;
+  gint64 i0, j0, i1, j1;
+
+  if (!previous_range (self, ox, oy, x, y, w, h, &i0, &j0, &i1, &j1))
+    return FALSE;
+  for (gint64 j = j0; j <= j1; j++)
+    for (gint64 i = i0; i <= i1; i++)
+      {
+        gint64 key = tile_key (i, j);
+        Tile *tile = g_hash_table_lookup (self->previous, &key);
+        double ax, ay, bx, by, x0, y0, x1, y1;
+
+        all &= tile != NULL;
+        if (tile == NULL || tile->surface == NULL)
+          continue;
+        ax = (i * TILE_PX + tile->ink_x) * f - ox;
+        ay = (j * TILE_PX + tile->ink_y) * f - oy;
+        bx = ax + cairo_image_surface_get_width (tile->surface) * f;
+        by = ay + cairo_image_surface_get_height (tile->surface) * f;
+        x0 = MAX (MAX (ceil (i * TILE_PX * f - ox - 0.5), floor (ax) - 1), x);
+        y0 = MAX (MAX (ceil (j * TILE_PX * f - oy - 0.5), floor (ay) - 1), y);
+        x1 = MIN (MIN (ceil ((i + 1) * TILE_PX * f - ox - 0.5), ceil (bx) + 1), x + w);
+        y1 = MIN (MIN (ceil ((j + 1) * TILE_PX * f - oy - 0.5), ceil (by) + 1), y + h);
+        if (x1 > x0 && y1 > y0)
+          g_array_append_val (cells, ((cairo_rectangle_int_t) { (int) x0, (int) y0, (int) (x1 - x0),
+                                                                (int) (y1 - y0) }));
+      }
+  return all;
+}
+
+/* Paints, from the former zoom level's tiles scaled, the view's device
+ * pixels (@x, @y) + (@w, @h), as previous_range(). */
+static void
 paint_previous (CrMapTiles *self,
                 cairo_t    *cr,
                 double      ox,
@@ -631,62 +704,30 @@ paint_previous (CrMapTiles *self,
                 double      x,
                 double      y,
                 double      w,
-                double      h,
-                GArray     *inks)
+                double      h)
 {
   double f = self->world / self->previous_world, scale = self->device_scale;
-  gboolean check = cr == NULL, all = TRUE;
   gint64 i0, j0, i1, j1;
 
-  if (self->previous == NULL)
-    return FALSE;
-  i0 = (gint64) floor ((ox + x) / f / TILE_PX);
-  j0 = (gint64) floor ((oy + y) / f / TILE_PX);
-  i1 = (gint64) floor ((ox + x + w) / f / TILE_PX - 1e-9);
-  j1 = (gint64) floor ((oy + y + h) / f / TILE_PX - 1e-9);
-  if ((i1 - i0 + 1) * (j1 - j0 + 1) > MAX_STAND_INS)
-    return FALSE;
-  if (!check)
-    {
-      cairo_save (cr);
-      /* Copied, not blended: the tiles do not overlap, and what they
-       * paint on is a node's own image, clear, or the frame while it is
-       * still clear. */
-      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-      /* On device pixels: without antialiasing, cairo would round the
-       * clip to whole view pixels. */
-      cairo_rectangle (cr, x / scale, y / scale, w / scale, h / scale);
-      cairo_clip (cr);
-      cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-    }
+  if (!previous_range (self, ox, oy, x, y, w, h, &i0, &j0, &i1, &j1))
+    return;
+  cairo_save (cr);
+  /* Copied, not blended: the tiles do not overlap, and what they paint
+   * on is a node's own image, clear. */
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  /* On device pixels: without antialiasing, cairo would round the clip
+   * to whole view pixels. */
+  cairo_rectangle (cr, x / scale, y / scale, w / scale, h / scale);
+  cairo_clip (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   for (gint64 j = j0; j <= j1; j++)
     for (gint64 i = i0; i <= i1; i++)
       {
         gint64 key = tile_key (i, j);
         Tile *tile = g_hash_table_lookup (self->previous, &key);
 
-        all &= tile != NULL;
         if (tile == NULL || tile->surface == NULL)
           continue;
-        if (check)
-          {
-            /* The tile's cell, the pixels whose centre its fill covers
-             * (cells do not overlap, so neither do the nodes); of it,
-             * those about its ink, a pixel more each side for nearest
-             * sampling's ties; and of those, what was asked for. */
-            double ax = (i * TILE_PX + tile->ink_x) * f - ox, ay = (j * TILE_PX + tile->ink_y) * f - oy;
-            double bx = ax + cairo_image_surface_get_width (tile->surface) * f;
-            double by = ay + cairo_image_surface_get_height (tile->surface) * f;
-            double x0 = MAX (MAX (ceil (i * TILE_PX * f - ox - 0.5), floor (ax) - 1), x);
-            double y0 = MAX (MAX (ceil (j * TILE_PX * f - oy - 0.5), floor (ay) - 1), y);
-            double x1 = MIN (MIN (ceil ((i + 1) * TILE_PX * f - ox - 0.5), ceil (bx) + 1), x + w);
-            double y1 = MIN (MIN (ceil ((j + 1) * TILE_PX * f - oy - 0.5), ceil (by) + 1), y + h);
-            cairo_rectangle_int_t ink = { (int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0) };
-
-            if (inks != NULL && ink.width > 0 && ink.height > 0)
-              g_array_append_val (inks, ink);
-            continue;
-          }
         /* Nearest pixels, and edges on whole pixels: the scaled tiles
          * meet without a seam, and it is quick; they are soon replaced. */
         cairo_save (cr);
@@ -698,9 +739,7 @@ paint_previous (CrMapTiles *self,
         cairo_fill (cr);
         cairo_restore (cr);
       }
-  if (!check)
-    cairo_restore (cr);
-  return all;
+  cairo_restore (cr);
 }
 
 static void
@@ -842,9 +881,10 @@ tile_node (Tile  *tile,
 /* Appends nodes that show, from the former zoom level's tiles scaled,
  * the view's device pixels (@x, @y) + (@w, @h), the view's corner being
  * at (@ox, @oy). With @whole, FALSE and nothing appended if they do not
- * cover all of it. A node for each tile's ink there (GTK composites all
- * of a node, the clear pixels too), scaled in it: a scaled node of each
- * tile would have its edges smoothed, and seams between them. */
+ * cover all of it. A node for each tile's cell there, of its ink (GTK
+ * composites all of a node, the clear pixels too; see previous_cells()),
+ * the tiles scaled in it: a scaled node of each tile would have its
+ * edges smoothed, and seams between them. */
 static gboolean
 snapshot_previous (CrMapTiles  *self,
                    GtkSnapshot *snapshot,
@@ -857,22 +897,23 @@ snapshot_previous (CrMapTiles  *self,
                    gboolean     whole)
 {
   double scale = self->device_scale;
-  g_autoptr(GArray) inks = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
   graphene_rect_t bounds;
 
-  if (self->previous == NULL || (!paint_previous (self, NULL, ox, oy, x, y, w, h, inks) && whole))
+  if (self->previous == NULL || (!previous_cells (self, ox, oy, x, y, w, h, cells) && whole))
     return FALSE;
-  for (guint i = 0; i < inks->len; i++)
+  for (guint i = 0; i < cells->len; i++)
     {
-      const cairo_rectangle_int_t *ink = &g_array_index (inks, cairo_rectangle_int_t, i);
+      const cairo_rectangle_int_t *cell = &g_array_index (cells, cairo_rectangle_int_t, i);
       GskRenderNode *node;
       cairo_t *cr;
 
-      node = gsk_cairo_node_new (whole_view_pixels (ink->x, ink->y, ink->width, ink->height, scale, &bounds));
+      node = gsk_cairo_node_new (whole_view_pixels (cell->x, cell->y, cell->width, cell->height, scale,
+                                                    &bounds));
       cr = gsk_cairo_node_get_draw_context (node);
       /* The tiles scaled there: pixels on an edge between two go to
        * the one that holds their centre, as in one node. */
-      paint_previous (self, cr, ox, oy, ink->x, ink->y, ink->width, ink->height, NULL);
+      paint_previous (self, cr, ox, oy, cell->x, cell->y, cell->width, cell->height);
       cairo_destroy (cr);
       gtk_snapshot_append_node (snapshot, node);
       gsk_render_node_unref (node);
@@ -984,8 +1025,8 @@ cr_map_tiles_snapshot (CrMapTiles         *self,
       wait_for_workers (self, deadline);
     }
 
-  /* Where tiles are missing, the former level's stand in: a node for
-   * each run of them along a row. */
+  /* Where tiles are missing, the former level's stand in: for each run
+   * of them along a row, a node per former tile with ink there. */
   if (self->previous != NULL)
     for (int j = 0; j < ny; j++)
       for (int i = 0; i < nx;)
