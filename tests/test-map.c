@@ -852,40 +852,63 @@ assert_node_matches (Fixture            *f,
   cairo_surface_destroy (fresh);
 }
 
-/* Asserts that the cairo nodes under @node, at (@dx, @dy), lie within
- * @proj's view grown by @margin: what is out of view costs the GL
- * renderer an image and its upload all the same. */
-static void
-assert_nodes_near_view (GskRenderNode      *node,
-                        const CrProjection *proj,
-                        double              dx,
-                        double              dy,
-                        double              margin)
+/* A cairo node under a node: its bounds, and where its parents put it. */
+typedef struct
 {
   graphene_rect_t bounds;
+  float dx, dy;
+} PlacedNode;
+
+/* Adds to @placed (PlacedNode) the cairo nodes under @node, at (@dx, @dy). */
+static void
+collect_cairo_nodes (GskRenderNode *node,
+                     float          dx,
+                     float          dy,
+                     GArray        *placed)
+{
+  PlacedNode cairo_node = { .dx = dx, .dy = dy };
   float tx, ty;
 
   switch ((int) gsk_render_node_get_node_type (node))
     {
     case GSK_CAIRO_NODE:
-      gsk_render_node_get_bounds (node, &bounds);
-      g_assert_cmpfloat (bounds.origin.x + dx, >=, -margin);
-      g_assert_cmpfloat (bounds.origin.y + dy, >=, -margin);
-      g_assert_cmpfloat (bounds.origin.x + dx + bounds.size.width, <=, proj->width + margin);
-      g_assert_cmpfloat (bounds.origin.y + dy + bounds.size.height, <=, proj->height + margin);
+      gsk_render_node_get_bounds (node, &cairo_node.bounds);
+      g_array_append_val (placed, cairo_node);
       break;
     case GSK_CONTAINER_NODE:
       for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        assert_nodes_near_view (gsk_container_node_get_child (node, i), proj, dx, dy, margin);
+        collect_cairo_nodes (gsk_container_node_get_child (node, i), dx, dy, placed);
       break;
     case GSK_TRANSFORM_NODE:
       g_assert_cmpint (gsk_transform_get_category (gsk_transform_node_get_transform (node)), >=,
                        GSK_TRANSFORM_CATEGORY_2D_TRANSLATE);
       gsk_transform_to_translate (gsk_transform_node_get_transform (node), &tx, &ty);
-      assert_nodes_near_view (gsk_transform_node_get_child (node), proj, dx + tx, dy + ty, margin);
+      collect_cairo_nodes (gsk_transform_node_get_child (node), dx + tx, dy + ty, placed);
       break;
     default:
       g_assert_not_reached ();
+    }
+}
+
+/* Asserts that the cairo nodes under @node lie within @proj's view grown
+ * by @margin: what is out of view costs the GL renderer an image and its
+ * upload all the same. */
+static void
+assert_nodes_near_view (GskRenderNode      *node,
+                        const CrProjection *proj,
+                        double              margin)
+{
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (PlacedNode));
+
+  collect_cairo_nodes (node, 0, 0, placed);
+  for (guint i = 0; i < placed->len; i++)
+    {
+      const PlacedNode *p = &g_array_index (placed, PlacedNode, i);
+
+      g_assert_cmpfloat (p->bounds.origin.x + p->dx, >=, -margin);
+      g_assert_cmpfloat (p->bounds.origin.y + p->dy, >=, -margin);
+      g_assert_cmpfloat (p->bounds.origin.x + p->dx + p->bounds.size.width, <=, proj->width + margin);
+      g_assert_cmpfloat (p->bounds.origin.y + p->dy + p->bounds.size.height, <=, proj->height + margin);
     }
 }
 
@@ -959,7 +982,7 @@ test_tiles_node (Fixture      *f,
     cr_geometry_append_coord (line, 4.45, 50.86);
     add_feature (f->store, f->event_id, "motorcade", "Far", line, NULL, NULL);
     node = view_node (f, &proj, 1, 0, 0, &n);
-    assert_nodes_near_view (node, &proj, 0, 0, 128);
+    assert_nodes_near_view (node, &proj, 128);
     gsk_render_node_unref (node);
     assert_node_matches (f, &proj, 1, 0, 0, "node under a far line");
   }
@@ -1112,27 +1135,21 @@ square_draw (gpointer            data,
 static double
 cairo_nodes_area (GskRenderNode *node)
 {
-  graphene_rect_t bounds;
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (PlacedNode));
   double area = 0;
 
-  switch ((int) gsk_render_node_get_node_type (node))
+  collect_cairo_nodes (node, 0, 0, placed);
+  for (guint i = 0; i < placed->len; i++)
     {
-    case GSK_CAIRO_NODE:
-      gsk_render_node_get_bounds (node, &bounds);
-      g_assert_cmpfloat (bounds.origin.x, ==, round (bounds.origin.x));
-      g_assert_cmpfloat (bounds.origin.y, ==, round (bounds.origin.y));
-      g_assert_cmpfloat (bounds.size.width, ==, round (bounds.size.width));
-      g_assert_cmpfloat (bounds.size.height, ==, round (bounds.size.height));
-      return bounds.size.width * bounds.size.height;
-    case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        area += cairo_nodes_area (gsk_container_node_get_child (node, i));
-      return area;
-    case GSK_TRANSFORM_NODE:
-      return cairo_nodes_area (gsk_transform_node_get_child (node));
-    default:
-      g_assert_not_reached ();
+      const graphene_rect_t *bounds = &g_array_index (placed, PlacedNode, i).bounds;
+
+      g_assert_cmpfloat (bounds->origin.x, ==, round (bounds->origin.x));
+      g_assert_cmpfloat (bounds->origin.y, ==, round (bounds->origin.y));
+      g_assert_cmpfloat (bounds->size.width, ==, round (bounds->size.width));
+      g_assert_cmpfloat (bounds->size.height, ==, round (bounds->size.height));
+      area += bounds->size.width * bounds->size.height;
     }
+  return area;
 }
 
 /* The pixels of @surface (drawn on white) that are not white, in @ink;
