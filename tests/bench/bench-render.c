@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <math.h>
 #include <stdlib.h>
@@ -10,6 +9,7 @@
 #include "cr-demo.h"
 #include "cr-feature-layer.h"
 #include "cr-store.h"
+#include "cr-test-utils.h"
 #include "cr-time.h"
 #include "cr-wkb.h"
 
@@ -130,6 +130,11 @@ static void center (ShumateMap *map,
 
 static CrMapRenderer *bench_renderer; /* of the map timed, if ours */
 
+/* Under the map, what the window always has there (a basemap, or the
+ * neutral background without one): the layer is composited onto
+ * content, never onto an empty frame. */
+static const GdkRGBA background = { 0.95, 0.94, 0.92, 1 };
+
 /* Ms to snapshot the map and render it to a texture: one frame, as GTK
  * draws it. Then, as GTK's main loop would, the idle that starts the
  * tiles the frame lacked. */
@@ -137,19 +142,14 @@ static double
 frame_ms (GtkWidget   *map,
           GskRenderer *renderer)
 {
-  double ms;
-
   GtkSnapshot *snapshot;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   gint64 start = g_get_monotonic_time ();
+  double ms;
 
   snapshot = gtk_snapshot_new ();
-  /* Under the map, what the window always has there (a basemap, or the
-   * neutral background without one): the layer is composited onto
-   * content, never onto an empty frame. */
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.95, 0.94, 0.92, 1 },
-                             &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
+  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
   for (GtkWidget *child = gtk_widget_get_first_child (map); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_queue_draw (child);
@@ -465,8 +465,8 @@ time_layer (ShumateMapSource *reference,
             guint             pan_frames)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("cr-bench-render-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "bench.gpkg", NULL);
+  /* Removed, with the others, when the process exits. */
+  g_autofree char *path = cr_test_tmp_path ("bench.gpkg");
   g_autoptr(CrStore) store = NULL;
   g_autoptr(CrMapRenderer) map_renderer = NULL;
   GtkWidget *window;
@@ -502,17 +502,6 @@ time_layer (ShumateMapSource *reference,
   center_lon = lon;
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
-  g_clear_object (&map_renderer);
-  g_clear_object (&store);
-  g_unlink (path);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
 }
 
 /* Ms for @renderer to render the background and, over it, @n nodes of
@@ -531,8 +520,7 @@ tile_nodes_ms (GskRenderer *renderer,
   cairo_set_source_rgba (cr, 0.9, 0.1, 0.1, 0.3);
   cairo_paint (cr);
   cairo_destroy (cr);
-  g_ptr_array_add (nodes, gsk_color_node_new (&(GdkRGBA) { 0.95, 0.94, 0.92, 1 },
-                                              &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT)));
+  g_ptr_array_add (nodes, gsk_color_node_new (&background, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT)));
   for (guint i = 0; i < n; i++)
     {
       graphene_rect_t rect = GRAPHENE_RECT_INIT ((i % (WIDTH / 128)) * 128, (i / (WIDTH / 128)) * 128, 128, 128);
