@@ -1030,14 +1030,27 @@ ignore_ready (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A frame of @tiles' nodes at @scale (NULL if none), @shown what
+ * cr_map_tiles_snapshot() said. */
+static GskRenderNode *
+tiles_node (CrMapTiles         *tiles,
+            const CrProjection *proj,
+            int                 scale,
+            gboolean           *shown)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  *shown = cr_map_tiles_snapshot (tiles, snapshot, proj, scale);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
 /* A frame of @tiles' nodes, dropped. */
 static gboolean
 snapshot_tiles (CrMapTiles         *tiles,
                 const CrProjection *proj)
 {
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  gboolean shown = cr_map_tiles_snapshot (tiles, snapshot, proj, 1);
-  GskRenderNode *node = gtk_snapshot_free_to_node (snapshot);
+  gboolean shown;
+  GskRenderNode *node = tiles_node (tiles, proj, 1, &shown);
 
   g_clear_pointer (&node, gsk_render_node_unref);
   return shown;
@@ -1230,10 +1243,10 @@ check_square_tiles (double        dx,
   Square square;
   CrProjection *proj = &square.at;
   CrMapTiles *tiles = cr_map_tiles_new (square_draw, ignore_ready, &square);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   cairo_surface_t *frame, *expected;
   cairo_rectangle_int_t ink;
   GskRenderNode *node;
+  gboolean shown;
   guint n_far;
 
   cr_projection_init (proj, 4.35, 50.85, 14, W, H, 256);
@@ -1242,9 +1255,9 @@ check_square_tiles (double        dx,
   square.x = ceil ((proj->origin_x + 300) * scale / 128) * 128 / scale - proj->origin_x - 10 + dx;
   square.y = ceil ((proj->origin_y + 200) * scale / 128) * 128 / scale - proj->origin_y - 5;
   cr_map_tiles_set_wait (tiles, -1);
-  g_assert_true (cr_map_tiles_snapshot (tiles, snapshot, proj, scale));
+  node = tiles_node (tiles, proj, scale, &shown);
+  g_assert_true (shown);
   g_assert_false (cr_map_tiles_get_pending (tiles));
-  node = gtk_snapshot_free_to_node (snapshot);
   g_assert_cmpuint (gsk_container_node_get_n_children (node), ==, 4);
   /* A view pixel more where the square ends on half of one. */
   g_assert_cmpfloat (cairo_nodes_area (node), ==, (20 + ceil (dx) - floor (dx)) * 10);
@@ -1265,10 +1278,9 @@ check_square_tiles (double        dx,
       cr_projection_init (&in, 4.35, 50.85, zooms[i], W, H, 256);
       in.origin_x = round ((proj->origin_x + 300) * f) - 300;
       in.origin_y = round ((proj->origin_y + 200) * f) - 200;
-      snapshot = gtk_snapshot_new ();
-      g_assert_true (cr_map_tiles_snapshot (tiles, snapshot, &in, scale));
+      node = tiles_node (tiles, &in, scale, &shown);
+      g_assert_true (shown);
       g_assert_true (cr_map_tiles_get_pending (tiles));
-      node = gtk_snapshot_free_to_node (snapshot);
       cairo_nodes_area (node);
       frame = draw_node (node, &in, scale, 0, 0);
       expected = square_scaled (&square, &in, scale);
