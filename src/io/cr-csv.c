@@ -256,19 +256,21 @@ cr_csv_parse (const char *data,
   return g_steal_pointer (&table);
 }
 
-/* Spreadsheets run a cell that starts with "=", "@", or "+"/"-" followed
- * by text as a formula ("CSV injection"); such fields get a leading
- * apostrophe, which cr_csv_unguard() takes off again. Phone numbers
- * ("+32 …") stay as they are. */
+/* Spreadsheets run a cell that starts with "=", "@", "+" or "-" as a
+ * formula ("CSV injection"; "+1+HYPERLINK(…)" as much as "=…"), and
+ * some skip a leading tab or carriage return first: such fields get a
+ * leading apostrophe, which cr_csv_unguard() takes off again. Phone
+ * numbers ("+32 2 …", "+32 (0)2 …") and negative numbers stay as they
+ * are: after the sign, nothing but digits, spaces and ( ) . / - */
 static gboolean
 needs_guard (const char *field)
 {
-  char c = field[0], next = c != '\0' ? field[1] : '\0';
+  char c = field[0];
 
-  if (c == '=' || c == '@')
+  if (c == '=' || c == '@' || c == '\t' || c == '\r')
     return TRUE;
   if (c == '+' || c == '-')
-    return next != '\0' && !g_ascii_isdigit (next) && next != ' ' && next != '(';
+    return field[1] != '\0' && field[strspn (field + 1, "0123456789 ()./-") + 1] != '\0';
   return FALSE;
 }
 
