@@ -451,11 +451,19 @@ cr_options_database_path (const CrOptions *options)
   return cr_store_default_path ();
 }
 
+/* The database the command runs on, for its errors. */
+static const char *database_path;
+
+/* Prints @error as about @place; an error of the database is about the
+ * database, whatever the command was reading or writing (a full disk
+ * during an import is not the imported file's fault). */
 static void
 print_error (const char *place,
              GError     *error)
 {
-  if (place != NULL)
+  if (error->domain == CR_STORE_ERROR && database_path != NULL)
+    place = database_path;
+  if (place != NULL && strstr (error->message, place) == NULL)
     g_printerr ("crisis-room: %s: %s\n", place, error->message);
   else
     g_printerr ("crisis-room: %s\n", error->message);
@@ -790,7 +798,6 @@ export_sheet (CrStore         *store,
   g_autoptr(CrEvent) event = find_event (store, options);
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(CrSheet) sheet = NULL;
-  g_autofree char *details = NULL;
   g_auto(CrSheetOptions) sheet_options = { 0 };
 
   if (event == NULL)
@@ -816,18 +823,9 @@ export_sheet (CrStore         *store,
       print_error (NULL, error);
       return CR_EXIT_BAD_INPUT;
     }
-  if (!cr_sheet_write_pdf (sheet, options->export_sheet, NULL, NULL, NULL, &error))
+  if (!cr_sheet_export_pdf (sheet, options->export_sheet, NULL, NULL, NULL, &error))
     {
       print_error (NULL, error);
-      return CR_EXIT_BAD_INPUT;
-    }
-  /* Names and numbers left the database: the audit log says so, or the
-   * file goes. */
-  details = cr_sheet_audit_details (&sheet_options, "operational-sheet", options->export_sheet);
-  if (!cr_store_audit_export (store, "events", sheet_options.event_id, details, &error))
-    {
-      g_unlink (options->export_sheet);
-      print_error (cr_store_get_path (store), error);
       return CR_EXIT_BAD_INPUT;
     }
   g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote the operational sheet of “%s”, %u page, to %s.\n",
@@ -1052,30 +1050,58 @@ load_demo (CrStore *store,
   return TRUE;
 }
 
-/**
- * cr_cli_run:
- *
- * Runs a headless command (cr_options_headless() is TRUE).
- *
- * Returns: the process exit status
- */
-int
-cr_cli_run (const CrOptions *options)
+/* The files the command line writes, if any. */
+static const char *
+output_file (const CrOptions *options)
+{
+  const char *const outputs[] = {
+    options->export_geojson, options->export_activation_report, options->export_handover,
+    options->export_sheet, options->export_map_png, options->export_contacts_csv,
+    options->export_vcard,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    if (outputs[i] != NULL)
+      return outputs[i];
+  return NULL;
+}
+
+/* Whether the command only reads the database: on a path that does not
+ * exist, it would create an empty one, folders included, and report on
+ * that. */
+static gboolean
+reads_only (const CrOptions *options)
+{
+  return !options->demo && options->import_geojson == NULL && options->import_reference == NULL &&
+         options->import_contacts_csv == NULL;
+}
+
+static int
+run_on (const CrOptions *options,
+        const char      *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CrStore) store = NULL;
-  g_autofree char *path = NULL;
 
-  if (options->version)
+  if (options->database != NULL && *path != '\0' && reads_only (options) &&
+      !g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_print ("crisis-room %s\n", PACKAGE_VERSION);
-      return CR_EXIT_OK;
+      g_printerr (_("crisis-room: %s: There is no database there. Check the path given with "
+                    "--database.\n"), path);
+      return CR_EXIT_BAD_INPUT;
     }
-  path = cr_options_database_path (options);
   store = cr_store_open (path, &error);
   if (store == NULL)
     {
-      print_error (NULL, error);
+      print_error (path, error);
+      return CR_EXIT_BAD_INPUT;
+    }
+  /* Exporting a GeoJSON or a sheet onto the GeoPackage itself is an
+   * easy slip, and it would replace the database. */
+  if (output_file (options) != NULL && cr_store_is_own_file (store, output_file (options)))
+    {
+      g_printerr (_("crisis-room: %s: This is the database itself: an export there would replace "
+                    "it. Choose another file name.\n"), output_file (options));
       return CR_EXIT_BAD_INPUT;
     }
   if (options->demo && !load_demo (store, &error))
@@ -1109,4 +1135,29 @@ cr_cli_run (const CrOptions *options)
   if (options->export_contacts_csv != NULL || options->export_vcard != NULL)
     return export_contacts (store, options);
   g_return_val_if_reached (CR_EXIT_USAGE);
+}
+
+/**
+ * cr_cli_run:
+ *
+ * Runs a headless command (cr_options_headless() is TRUE).
+ *
+ * Returns: the process exit status
+ */
+int
+cr_cli_run (const CrOptions *options)
+{
+  g_autofree char *path = NULL;
+  int status;
+
+  if (options->version)
+    {
+      g_print ("crisis-room %s\n", PACKAGE_VERSION);
+      return CR_EXIT_OK;
+    }
+  path = cr_options_database_path (options);
+  database_path = path;
+  status = run_on (options, path);
+  database_path = NULL;
+  return status;
 }

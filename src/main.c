@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 
 #include "cr-application.h"
 #include "cr-cli.h"
@@ -30,6 +31,10 @@ main (int   argc,
   g_autoptr(CrApplication) app = NULL;
   char *app_argv[] = { argv[0], NULL };
 
+  /* A file grown past the size limit (ulimit -f) fails its write with
+   * EFBIG, like a full disk, and the export says so and cleans up,
+   * instead of the process being killed half-way through. */
+  signal (SIGXFSZ, SIG_IGN);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, cr_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

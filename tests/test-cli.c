@@ -3,6 +3,8 @@
 
 #include <cjson/cJSON.h>
 #include <glib/gstdio.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 
 #include "cr-test-utils.h"
 
@@ -219,6 +221,166 @@ test_demo_headless (void)
   g_assert_cmpstr (out, ==, out2);
 }
 
+/* The slip of exporting onto the GeoPackage itself, under its name or
+ * another (a link): refused, the database whole. */
+static void
+test_export_onto_database (void)
+{
+  g_autofree char *db = cr_test_tmp_path ("onto.gpkg");
+  g_autofree char *link = cr_test_tmp_path ("onto-link.geojson");
+  g_autofree char *fixture = cr_test_fixture_path ("cli/zones.geojson");
+  const char *outputs[] = { "--export-geojson", "--export-sheet", "--export-contacts-csv" };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-geojson", fixture,
+                                    "--event", "E", NULL), ==, 0);
+  g_assert_cmpint (symlink (db, link), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    for (guint named = 0; named < 2; named++)
+      {
+        const char *target = named == 0 ? db : link;
+
+        g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, outputs[i], target, "--event", "E",
+                                          NULL), ==, 1);
+        g_assert_nonnull (strstr (err, "the database itself"));
+        g_assert_nonnull (strstr (err, target));
+        g_assert_cmpint (count_rows (db, "features"), ==, 2);
+      }
+}
+
+/* A database path that names nothing: no temporary database, and for a
+ * command that only reads, no new file nor folder. */
+static void
+test_database_path (void)
+{
+  g_autofree char *typo_dir = cr_test_tmp_path ("typo");
+  g_autofree char *typo = g_build_filename (typo_dir, "sub", "x.gpkg", NULL);
+  g_autofree char *export_path = cr_test_tmp_path ("typo.geojson");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", "", "--list-events", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "No database file was named"));
+
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", typo, "--list-events", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, typo));
+  g_assert_nonnull (strstr (err, "no database there"));
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", typo, "--verify-logbook", NULL), ==, 1);
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", typo, "--export-geojson", export_path,
+                                    "--event", "E", NULL), ==, 1);
+  g_assert_false (g_file_test (typo_dir, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (export_path, G_FILE_TEST_EXISTS));
+}
+
+/* A folder, or a pipe, named as the file to import: said at once (a
+ * pipe was read for ever), nothing written. */
+static void
+test_input_not_a_file (void)
+{
+  g_autofree char *db = cr_test_tmp_path ("inputs.gpkg");
+  g_autofree char *fixture = cr_test_fixture_path ("cli/zones.geojson");
+  g_autofree char *folder = cr_test_tmp_path ("a-folder.geojson");
+  g_autofree char *pipe = cr_test_tmp_path ("a-pipe.geojson");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-geojson", fixture,
+                                    "--event", "E", NULL), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-geojson", folder,
+                                    "--event", "E", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, folder));
+  g_assert_nonnull (strstr (err, "is a folder"));
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-reference", pipe,
+                                    "--layer", "L", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, pipe));
+  g_assert_nonnull (strstr (err, "a device or a pipe"));
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-contacts-csv", pipe, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "a device or a pipe"));
+  g_assert_cmpint (count_rows (db, "features"), ==, 2);
+  g_assert_cmpint (count_rows (db, "events"), ==, 1);
+}
+
+static void
+limit_file_size (gpointer data)
+{
+  struct rlimit limit = { GPOINTER_TO_UINT (data), GPOINTER_TO_UINT (data) };
+
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* The files in @dir whose names start with @prefix. */
+static guint
+count_files (const char *dir,
+             const char *prefix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    n += g_str_has_prefix (name, prefix);
+  return n;
+}
+
+/* A file that cannot grow past a few pages (ulimit -f, as a nearly full
+ * disk): the export fails, says so, and leaves no file and no
+ * temporary one; a file of that name before stays as it was. The
+ * process is not killed by the limit half-way (SIGXFSZ). */
+static void
+test_file_size_limit (void)
+{
+  g_autofree char *dir = cr_test_tmp_path ("limited");
+  g_autofree char *db = g_build_filename (dir, "demo.gpkg", NULL);
+  g_autofree char *report = g_build_filename (dir, "report.pdf", NULL);
+  const char *argv[] = { cr_test_app_binary (), "--database", db, "--export-activation-report", report,
+                         "--activation", "1", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--demo", "--list-activations", NULL), ==, 0);
+  /* Unlimited, the report takes more than the limit below; the database's
+   * own files (its shared memory: 32 KiB) fit. */
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--export-activation-report", report,
+                                    "--activation", "1", NULL), ==, 0);
+  {
+    GStatBuf buf;
+
+    g_assert_cmpint (g_stat (report, &buf), ==, 0);
+    g_assert_cmpint (buf.st_size, >, 48 * 1024);
+  }
+  g_assert_cmpint (g_unlink (report), ==, 0);
+
+  for (guint before = 0; before < 2; before++)
+    {
+      int status = 0;
+
+      if (before)
+        g_assert_true (g_file_set_contents (report, "OLD", -1, NULL));
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, limit_file_size, GUINT_TO_POINTER (40 * 1024),
+                    &out, &err, &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+      g_assert_nonnull (strstr (err, "report.pdf"));
+      g_assert_cmpuint (count_files (dir, "report.pdf"), ==, before);
+      if (before)
+        {
+          g_assert_true (g_file_get_contents (report, &kept, NULL, NULL));
+          g_assert_cmpstr (kept, ==, "OLD");
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +394,10 @@ main (int   argc,
   g_test_add_func ("/cli/bad-input", test_bad_input_leaves_database_unchanged);
   g_test_add_func ("/cli/not-ours", test_database_not_ours);
   g_test_add_func ("/cli/demo-headless", test_demo_headless);
+  g_test_add_func ("/cli/export-onto-database", test_export_onto_database);
+  g_test_add_func ("/cli/database-path", test_database_path);
+  g_test_add_func ("/cli/input-not-a-file", test_input_not_a_file);
+  g_test_add_func ("/cli/file-size-limit", test_file_size_limit);
 
   return g_test_run ();
 }

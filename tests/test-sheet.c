@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "cr-catalog.h"
@@ -1106,6 +1107,38 @@ test_cli (void)
     g_assert_true (cr_store_get_revision (store, &revision_after, NULL, &error));
     g_assert_cmpint (revision_before, ==, revision_after);
     g_assert_cmpint (revision_before, >, 0);
+  }
+
+  /* When the audit log refuses the entry, there is no new sheet, and the
+   * one there before is as it was: no names left unrecorded, none lost. */
+  {
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autofree char *dir = g_path_get_dirname (pdf);
+    g_autofree char *base = g_path_get_basename (pdf);
+    g_autoptr(GDir) listing = NULL;
+    const char *name;
+    gsize before_len, after_len;
+    sqlite3 *raw = NULL;
+
+    g_assert_true (g_file_get_contents (pdf, &before, &before_len, NULL));
+    g_assert_cmpint (sqlite3_open (db, &raw), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (raw, "CREATE TRIGGER refuse_exports BEFORE INSERT ON audit "
+                                        "WHEN NEW.action = 'export' BEGIN SELECT RAISE (ABORT, 'refused'); END",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (raw);
+    g_assert_cmpint (RUN ("--database", db, "--export-sheet", pdf, "--event", CR_DEMO_EVENT_NAME,
+                          "--language", "fr"),
+                     ==, 1);
+    assert_contains (err, db);
+    g_assert_true (g_file_get_contents (pdf, &after, &after_len, NULL));
+    g_assert_cmpmem (before, before_len, after, after_len);
+    listing = g_dir_open (dir, 0, NULL);
+    while ((name = g_dir_read_name (listing)) != NULL)
+      g_assert_false (g_str_has_prefix (name, base) && !g_str_equal (name, base));
+    g_assert_cmpint (sqlite3_open (db, &raw), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (raw, "DROP TRIGGER refuse_exports", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (raw);
   }
 
   /* The map image at the size asked. */

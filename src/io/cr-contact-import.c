@@ -10,6 +10,7 @@
 #include "cr-contact-import.h"
 #include "cr-email.h"
 #include "cr-enum-types.h"
+#include "cr-input.h"
 #include "cr-labels.h"
 #include "cr-phone.h"
 #include "cr-search.h"
@@ -475,7 +476,8 @@ cr_contact_import_new_for_file (const char *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &len, error))
+  data = cr_input_read_file (path, &len, error);
+  if (data == NULL)
     return NULL;
   if (looks_like_vcard (data, len))
     return cr_contact_import_new_vcard (data, len, error);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cr-geojson-private.h"
+#include "cr-input.h"
 
 /* How an import runs:
  *
@@ -946,6 +947,11 @@ import_file (CrStore                      *store,
   g_autofree char *display = NULL;
 
   display = g_filename_display_basename (path);
+  if (!cr_input_check_file (path, &local_error))
+    {
+      g_set_error_literal (error, CR_GEOJSON_ERROR, CR_GEOJSON_ERROR_READ, local_error->message);
+      return NULL;
+    }
   file = g_mapped_file_new (path, FALSE, &local_error);
   if (file == NULL)
     {

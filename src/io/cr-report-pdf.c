@@ -15,8 +15,9 @@
 /* The PDF is laid out twice: once into a stream that goes nowhere, to
  * count the pages, then for real, so every foot says "Page n of N". Both
  * passes lay out on the same kind of surface, so they break pages at the
- * same places. The file is written through g_file_replace(): a failed or
- * cancelled export leaves what was there before. */
+ * same places. The second goes into memory, then to the file in one go,
+ * as the text reports do: a failed or cancelled export leaves what was
+ * there before, or nothing. */
 
 #define PAGE_WIDTH 595.276 /* A4, in points */
 #define PAGE_HEIGHT 841.890
@@ -499,24 +500,12 @@ discard_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-typedef struct
-{
-  GOutputStream *stream;
-  GCancellable *cancellable;
-  GError *error;
-} StreamClosure;
-
 static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
 {
-  StreamClosure *s = closure;
-
-  if (s->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (s->stream, data, length, NULL, s->cancellable, &s->error))
-    return CAIRO_STATUS_WRITE_ERROR;
+  g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -552,10 +541,7 @@ cr_report_doc_write_pdf (CrReportDoc  *doc,
                          GCancellable *cancellable,
                          GError      **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-  StreamClosure closure = { NULL, cancellable, NULL };
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
   guint n_pages;
@@ -570,46 +556,19 @@ cr_report_doc_write_pdf (CrReportDoc  *doc,
     return FALSE;
   g_assert (n_pages > 0);
 
-  file = g_file_new_for_path (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
-                           cancellable, &local_error);
-  if (stream == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return write_error (error, path, local_error);
-    }
-  closure.stream = G_OUTPUT_STREAM (stream);
-  surface = cairo_pdf_surface_create_for_stream (write_cb, &closure, PAGE_WIDTH, PAGE_HEIGHT);
+  surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, PAGE_WIDTH, PAGE_HEIGHT);
   run_layout (doc, surface, n_pages, cancellable);
+  cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-
-  if (closure.error == NULL && g_cancellable_is_cancelled (cancellable))
-    g_cancellable_set_error_if_cancelled (cancellable, &closure.error);
-  if (closure.error == NULL && status != CAIRO_STATUS_SUCCESS)
-    g_set_error_literal (&closure.error, G_IO_ERROR, G_IO_ERROR_FAILED, cairo_status_to_string (status));
-  if (closure.error != NULL)
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_autoptr(GCancellable) abort = g_cancellable_new ();
+      g_autoptr(GError) cause = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
+                                                     cairo_status_to_string (status));
 
-      /* Closing with a cancelled cancellable drops the temporary file and
-       * keeps the one that was there. */
-      g_cancellable_cancel (abort);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
-      if (g_error_matches (closure.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_propagate_error (error, closure.error);
-          return FALSE;
-        }
-      write_error (error, path, closure.error);
-      g_error_free (closure.error);
-      return FALSE;
+      return write_error (error, path, cause);
     }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
-    return write_error (error, path, local_error);
-  return TRUE;
+  return cr_report_write_text (path, (const char *) pdf->data, pdf->len, error);
 }

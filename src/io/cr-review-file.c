@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cr-enum-types.h"
+#include "cr-input.h"
 #include "cr-phone.h"
 #include "cr-review-file.h"
 #include "cr-store-contacts.h"
@@ -583,7 +584,8 @@ cr_review_file_load (const char *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &len, error))
+  data = cr_input_read_file (path, &len, error);
+  if (data == NULL)
     return NULL;
   return cr_review_file_parse (data, len, error);
 }

@@ -73,6 +73,12 @@ gboolean    cr_sheet_write_pdf         (CrSheet              *self,
                                         CrSheetProgressFunc   progress,
                                         gpointer              progress_data,
                                         GError              **error);
+gboolean    cr_sheet_export_pdf        (CrSheet              *self,
+                                        const char           *path,
+                                        GCancellable         *cancellable,
+                                        CrSheetProgressFunc   progress,
+                                        gpointer              progress_data,
+                                        GError              **error);
 char       *cr_sheet_audit_details     (const CrSheetOptions *options,
                                         const char           *what,
                                         const char           *path);

@@ -282,6 +282,14 @@ store_open (const char *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* To SQLite, no name is a temporary database, gone at exit with
+   * whatever was written to it. */
+  if (*path == '\0')
+    {
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_OPEN,
+                   _("No database file was named: give the path of one."));
+      return NULL;
+    }
   existed = g_file_test (path, G_FILE_TEST_EXISTS);
   dir = g_path_get_dirname (path);
   if (!existed && g_mkdir_with_parents (dir, 0700) != 0)
@@ -475,6 +483,36 @@ cr_store_get_path (CrStore *self)
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * cr_store_is_own_file:
+ *
+ * Returns: whether @path is the store's database file or one SQLite
+ *   keeps beside it (under any name: a link, another spelling), which an
+ *   export written there would replace, the database with it
+ */
+gboolean
+cr_store_is_own_file (CrStore    *self,
+                      const char *path)
+{
+  const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  GStatBuf target;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_stat (path, &target) != 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *own = g_strconcat (self->path, suffixes[i], NULL);
+      GStatBuf buf;
+
+      if (g_stat (own, &buf) == 0 && buf.st_dev == target.st_dev && buf.st_ino == target.st_ino)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 const char *

