@@ -332,6 +332,54 @@ test_foreign (void)
   g_assert_cmpstr (cr_contact_get_language (bram), ==, "nl");
 }
 
+/* As Outlook exports: vCard 2.1, accented text quoted-printable in
+ * Windows-1252 or UTF-8, a soft line break. */
+static void
+test_outlook (void)
+{
+  g_autoptr(CrStore) store = cr_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrContactImport) import = NULL;
+  g_autoptr(CrContactImport) unreadable = NULL;
+  g_autoptr(GListModel) contacts = NULL;
+  g_autoptr(CrContact) helene = NULL;
+  g_autoptr(CrPartner) partner = NULL;
+  const char *text =
+    "BEGIN:VCARD\r\n"
+    "VERSION:2.1\r\n"
+    "N;CHARSET=Windows-1252;ENCODING=QUOTED-PRINTABLE:Exemple;H=E9l=E8ne\r\n"
+    "FN;ENCODING=QUOTED-PRINTABLE:H=E9l=E8ne Exemple\r\n"
+    "ORG;CHARSET=Windows-1252;ENCODING=QUOTED-PRINTABLE:Commune d'=C9chantillon;Pr=E9vention\r\n"
+    "TEL;CELL;VOICE:+32 470 00 00 01\r\n"
+    "NOTE;QUOTED-PRINTABLE;CHARSET=UTF-8:Joignable 24/7 =C3=A0 la permanence, =\r\n"
+    "sauf le dimanche\r\n"
+    "END:VCARD\r\n";
+  const char *unknown =
+    "BEGIN:VCARD\r\n"
+    "VERSION:2.1\r\n"
+    "FN;CHARSET=X-NO-SUCH-SET;ENCODING=QUOTED-PRINTABLE:H=E9l=E8ne\r\n"
+    "END:VCARD\r\n";
+  CrContactImportCounts counts = { 0 };
+
+  import = cr_contact_import_new_vcard (text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_true (cr_contact_import_run (import, store, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_added, ==, 1);
+  contacts = cr_store_list (store, CR_TYPE_CONTACT, NULL, 0, NULL);
+  helene = g_list_model_get_item (contacts, 0);
+  g_assert_cmpstr (cr_contact_get_name (helene), ==, "Hélène Exemple");
+  g_assert_cmpstr (cr_contact_get_phone_mobile (helene), ==, "+32 470 00 00 01");
+  g_assert_cmpstr (cr_contact_get_notes (helene), ==, "Joignable 24/7 à la permanence, sauf le dimanche");
+  partner = cr_store_find_partner (store, "Commune d'Échantillon", NULL);
+  g_assert_nonnull (partner);
+
+  unreadable = cr_contact_import_new_vcard (unknown, strlen (unknown), &error);
+  g_assert_null (unreadable);
+  g_assert_error (error, CR_VCARD_ERROR, CR_VCARD_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "Line 3"));
+}
+
 static void
 test_errors (void)
 {
@@ -423,6 +471,7 @@ main (int   argc,
   g_test_add_func ("/vcard/folding", test_folding);
   g_test_add_func ("/vcard/round-trip", test_round_trip);
   g_test_add_func ("/vcard/foreign", test_foreign);
+  g_test_add_func ("/vcard/outlook", test_outlook);
   g_test_add_func ("/vcard/errors", test_errors);
   g_test_add_func ("/vcard/cli", test_cli);
 

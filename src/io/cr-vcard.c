@@ -258,6 +258,56 @@ parse_line (const char *text,
   return property;
 }
 
+/* vCard 2.1 (Outlook's): "ENCODING=QUOTED-PRINTABLE", or the bare
+ * "QUOTED-PRINTABLE", before the value's ":". */
+static gboolean
+is_quoted_printable (const char *line)
+{
+  const char *colon = strchr (line, ':');
+  g_autofree char *head = g_ascii_strup (line, colon != NULL ? colon - line : -1);
+
+  return strstr (head, "QUOTED-PRINTABLE") != NULL;
+}
+
+/* Quoted-printable bytes ("Dupr=E9") in @charset (UTF-8 when they are
+ * valid UTF-8 and none is named, else Windows-1252, which Outlook
+ * writes) as UTF-8. */
+static gboolean
+decode_quoted_printable (CrVcardProperty  *property,
+                         GError          **error)
+{
+  g_autofree char *charset = cr_vcard_property_get_param (property, "CHARSET");
+  g_autoptr(GString) bytes = g_string_new (NULL);
+  g_autoptr(GError) local_error = NULL;
+  char *text;
+
+  for (const char *p = property->value; *p != '\0'; p++)
+    {
+      if (p[0] == '=' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
+        {
+          g_string_append_c (bytes, (char) (g_ascii_xdigit_value (p[1]) << 4 | g_ascii_xdigit_value (p[2])));
+          p += 2;
+        }
+      else
+        g_string_append_c (bytes, *p);
+    }
+  if (charset == NULL && g_utf8_validate_len (bytes->str, bytes->len, NULL))
+    charset = g_strdup ("UTF-8");
+  text = g_convert (bytes->str, (gssize) bytes->len, "UTF-8", charset != NULL ? charset : "WINDOWS-1252", NULL,
+                    NULL, &local_error);
+  if (text == NULL)
+    {
+      g_set_error (error, CR_VCARD_ERROR, CR_VCARD_ERROR_ENCODING,
+                   _("Line %u is in the character set “%s”, which cannot be read: export the contacts "
+                     "again as vCard 4.0 (or 3.0), which is UTF-8."),
+                   property->line, charset != NULL ? charset : "WINDOWS-1252");
+      return FALSE;
+    }
+  g_free (property->value);
+  property->value = text;
+  return TRUE;
+}
+
 /**
  * cr_vcard_parse:
  *
@@ -297,7 +347,18 @@ cr_vcard_parse (const char *data,
         eol++;
       line++;
       text = g_strndup (data + pos, eol - pos);
-      if ((text[0] == ' ' || text[0] == '\t') && lines->len > 0)
+      /* A quoted-printable value goes on after a line that ends with
+       * "=" (a soft line break), indented or not. */
+      if (lines->len > 0 && g_str_has_suffix (g_ptr_array_index (lines, lines->len - 1), "=") &&
+          is_quoted_printable (g_ptr_array_index (lines, lines->len - 1)))
+        {
+          char *previous = g_ptr_array_index (lines, lines->len - 1);
+
+          previous[strlen (previous) - 1] = '\0';
+          lines->pdata[lines->len - 1] = g_strconcat (previous, text, NULL);
+          g_free (previous);
+        }
+      else if ((text[0] == ' ' || text[0] == '\t') && lines->len > 0)
         {
           char *previous = g_ptr_array_index (lines, lines->len - 1);
 
@@ -357,6 +418,11 @@ cr_vcard_parse (const char *data,
 
           if (property == NULL)
             return NULL;
+          if (is_quoted_printable (text) && !decode_quoted_printable (property, error))
+            {
+              property_free (property);
+              return NULL;
+            }
           if (g_str_equal (property->name, "VERSION"))
             property_free (property);
           else
