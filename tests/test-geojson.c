@@ -594,6 +594,28 @@ test_import_skip_invalid (void)
       g_assert_cmpstr (cr_feature_get_name (feature), ==, kept[i]);
     }
 
+  /* Every feature invalid: an error, not an empty new event. */
+  {
+    g_autoptr(CrGeojsonImportResult) none = NULL;
+    g_autoptr(CrEvent) event = NULL;
+
+    none = import_text (store,
+                        "{\"type\": \"FeatureCollection\", \"features\": ["
+                        "{\"type\": \"Feature\", \"properties\": {\"name\": \"North\"},"
+                        " \"geometry\": {\"type\": \"Point\", \"coordinates\": [4.35, 95]}},"
+                        "{\"type\": \"Feature\", \"properties\": {\"name\": \"South\"},"
+                        " \"geometry\": {\"type\": \"Point\", \"coordinates\": [4.35, -95]}}]}",
+                        "All invalid", &options, &error);
+    g_assert_error (error, CR_GEOJSON_ERROR, CR_GEOJSON_ERROR_FEATURE);
+    g_assert_null (none);
+    g_assert_nonnull (strstr (error->message, "None of the 2 features"));
+    g_assert_nonnull (strstr (error->message, "“North”"));
+    g_clear_error (&error);
+    event = cr_store_find_event (store, "All invalid", NULL);
+    g_assert_null (event);
+    g_assert_cmpint (count (store, CR_TYPE_FEATURE), ==, G_N_ELEMENTS (kept));
+  }
+
   /* A broken file structure cannot be skipped over. */
   {
     g_autoptr(CrGeojsonImportResult) broken = import_fixture (store, "bad-truncated.geojson", "Skip", &options, &error);

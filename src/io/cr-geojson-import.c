@@ -915,6 +915,27 @@ import_data (CrStore                      *store,
     }
   if (!run_import (&self, writer, result, error))
     goto out;
+  /* Every feature skipped: no new event or layer, empty, and no
+   * success. (An empty collection makes its event, as a start.) */
+  if (result->n_features == 0 && result->skipped->len > 0)
+    {
+      const CrGeojsonSkipped *first = &g_array_index (result->skipped, CrGeojsonSkipped, 0);
+
+      if (result->skipped->len == 1)
+        g_set_error (error, CR_GEOJSON_ERROR, CR_GEOJSON_ERROR_FEATURE,
+                     _("The only feature of “%s” is not valid, so nothing was imported: feature %u: %s"),
+                     source_name, first->index + 1, first->reason);
+      else
+        g_set_error (error, CR_GEOJSON_ERROR, CR_GEOJSON_ERROR_FEATURE,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "None of the %u feature of “%s” is valid, so nothing was imported. "
+                                  "The first: feature %u: %s",
+                                  "None of the %u features of “%s” is valid, so nothing was imported. "
+                                  "The first: feature %u: %s",
+                                  result->skipped->len),
+                     result->skipped->len, source_name, first->index + 1, first->reason);
+      goto out;
+    }
   audit = audit_json (&self, target_name, result);
   if (!cr_feature_writer_commit (writer, "import", audit, error))
     goto out;
