@@ -988,6 +988,104 @@ activate_cb (CrApplication *app,
   g_signal_handlers_disconnect_by_data (f->layer, f);
 }
 
+/* An itinerary's waypoint, by its position. */
+static void
+waypoint_at (Fixture *f,
+             gint64   feature_id,
+             guint    position,
+             double  *lon,
+             double  *lat)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) waypoints = cr_store_list (f->store, CR_TYPE_WAYPOINT, "feature_id", feature_id, &error);
+  g_autoptr(CrWaypoint) waypoint = NULL;
+
+  g_assert_no_error (error);
+  waypoint = g_list_model_get_item (waypoints, position);
+  g_assert_nonnull (waypoint);
+  *lon = cr_waypoint_get_lon (waypoint);
+  *lat = cr_waypoint_get_lat (waypoint);
+}
+
+/* Moving an itinerary, or the vertex of a waypoint, takes the waypoints
+ * along, in the same step: undone together. */
+static void
+waypoints_follow (Fixture *f)
+{
+  CrGeometry *line = cr_geometry_new (CR_GEOMETRY_LINESTRING);
+  g_autoptr(CrGeometry) owned = line;
+  const double dx[] = { -120, -40, 40, 120 };
+  double x, y, slon, slat, elon, elat, lon0, lat0, lon1, lat1, lon, lat;
+  gint64 id;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dx); i++)
+    {
+      view_point (f, dx[i], i % 2 == 0 ? 0 : 40, &x, &y);
+      to_lonlat (f, x, y, &lon, &lat);
+      cr_geometry_append_coord (line, lon, lat);
+    }
+  id = add_feature (f, "motorcade", line);
+  for (guint i = 1; i < 4; i += 2)
+    {
+      g_autoptr(CrWaypoint) waypoint = cr_waypoint_new ();
+      g_autoptr(GError) error = NULL;
+
+      cr_waypoint_set_feature_id (waypoint, id);
+      cr_waypoint_set_position (waypoint, (int) i / 2);
+      cr_waypoint_set_lon (waypoint, line->coords[2 * i]);
+      cr_waypoint_set_lat (waypoint, line->coords[2 * i + 1]);
+      g_assert_true (cr_store_insert (f->store, CR_RECORD (waypoint), &error));
+      g_assert_no_error (error);
+    }
+  waypoint_at (f, id, 0, &lon0, &lat0);
+  waypoint_at (f, id, 1, &lon1, &lat1);
+
+  /* The whole line moved: both waypoints with it. */
+  cr_edit_layer_set_tool (f->layer, CR_EDIT_TOOL_MOVE);
+  view_point (f, 0, 20, &x, &y);
+  to_lonlat (f, x, y, &slon, &slat);
+  to_lonlat (f, x + 30, y - 25, &elon, &elat);
+  g_assert_true (cr_edit_layer_drag_begin (f->layer, x, y, 0));
+  g_assert_cmpint (cr_map_renderer_get_selected (f->renderer), ==, id);
+  cr_edit_layer_drag_end (f->layer, x + 30, y - 25);
+  g_assert_cmpstr (cr_history_get_undo_label (f->history), ==, "Move Feature");
+  waypoint_at (f, id, 0, &lon, &lat);
+  g_assert_cmpfloat_with_epsilon (lon, lon0 + elon - slon, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lat, lat0 + elat - slat, 1e-9);
+  waypoint_at (f, id, 1, &lon, &lat);
+  g_assert_cmpfloat_with_epsilon (lon, lon1 + elon - slon, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lat, lat1 + elat - slat, 1e-9);
+
+  /* Undone: both back, with the line. */
+  g_assert_true (cr_history_undo (f->history, NULL));
+  waypoint_at (f, id, 0, &lon, &lat);
+  g_assert_cmpfloat (lon, ==, lon0);
+  g_assert_cmpfloat (lat, ==, lat0);
+
+  /* The vertex of the first waypoint dragged: it follows; the other
+   * stays. */
+  cr_edit_layer_set_tool (f->layer, CR_EDIT_TOOL_SELECT);
+  select_feature (f, id);
+  to_xy (f, lon0, lat0, &x, &y);
+  to_lonlat (f, x + 15, y + 35, &elon, &elat);
+  g_assert_true (cr_edit_layer_drag_begin (f->layer, x, y, 0));
+  cr_edit_layer_drag_update (f->layer, x + 8, y + 20);
+  cr_edit_layer_drag_end (f->layer, x + 15, y + 35);
+  g_assert_cmpstr (cr_history_get_undo_label (f->history), ==, "Move Vertex");
+  waypoint_at (f, id, 0, &lon, &lat);
+  g_assert_cmpfloat_with_epsilon (lon, elon, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lat, elat, 1e-9);
+  waypoint_at (f, id, 1, &lon, &lat);
+  g_assert_cmpfloat (lon, ==, lon1);
+  g_assert_cmpfloat (lat, ==, lat1);
+  g_assert_true (cr_history_undo (f->history, NULL));
+  waypoint_at (f, id, 0, &lon, &lat);
+  g_assert_cmpfloat (lon, ==, lon0);
+  g_assert_true (cr_history_redo (f->history, NULL));
+  waypoint_at (f, id, 0, &lon, &lat);
+  g_assert_cmpfloat_with_epsilon (lon, elon, 1e-9);
+}
+
 typedef struct
 {
   const char *path;
@@ -1013,6 +1111,7 @@ static const TestCase tests[] = {
   { "/edit/delete-vertex", delete_vertex },
   { "/edit/move-feature", move_feature },
   { "/edit/move-circle", move_circle },
+  { "/edit/waypoints-follow", waypoints_follow },
   { "/edit/delete-feature", delete_feature },
   { "/edit/escape-cancels", escape_cancels },
   { "/edit/click-selects-topmost", click_selects_topmost },

@@ -293,6 +293,55 @@ test_translate (void)
   assert_vertex (multi, 0, 0, -20, -20);
 }
 
+/* Where a waypoint goes when its itinerary is edited. */
+static void
+assert_follows (const CrGeometry *before,
+                const CrGeometry *after,
+                double            x,
+                double            y,
+                double            expected_x,
+                double            expected_y)
+{
+  cr_geometry_edit_follow (before, after, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, expected_x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y, expected_y, 1e-9);
+}
+
+static void
+test_follow (void)
+{
+  const double straight_xy[] = { 0, 0, 1, 0, 2, 0, 3, 0 };
+  const double bent_xy[] = { 0, 0, 1, 1, 2, 0, 3, 0 };
+  g_autoptr(CrGeometry) straight = cr_geometry_new_linestring (straight_xy, 4);
+  g_autoptr(CrGeometry) bent = cr_geometry_new_linestring (bent_xy, 4);
+  g_autoptr(CrGeometry) moved = cr_geometry_edit_translate (straight, 0.5, 0.25);
+  g_autoptr(CrGeometry) dragged = cr_geometry_edit_move_vertex (straight, 0, 1, 1, 1, NULL);
+  g_autoptr(CrGeometry) inserted = cr_geometry_edit_insert_vertex (straight, 0, 2, 1.5, 1, NULL);
+  g_autoptr(CrGeometry) deleted = cr_geometry_edit_delete_vertex (bent, 0, 1, NULL);
+
+  /* The whole moved: every point with it, off the line too. */
+  assert_follows (straight, moved, 1, 0, 1.5, 0.25);
+  assert_follows (straight, moved, 1, 5, 1.5, 5.25);
+  /* A vertex dragged: its point with it; one between it and the next at
+   * the same share of the way; the others, and a point off the line,
+   * where they were. */
+  assert_follows (straight, dragged, 1, 0, 1, 1);
+  assert_follows (straight, dragged, 1.5, 0, 1.5, 0.5);
+  assert_follows (straight, dragged, 0.5, 0, 0.5, 0.5);
+  assert_follows (straight, dragged, 3, 0, 3, 0);
+  assert_follows (straight, dragged, 2.5, 3, 2.5, 3);
+  /* A vertex inserted: the others keep theirs; a point on the segment
+   * split goes to the nearest point of the new line. */
+  assert_follows (straight, inserted, 2, 0, 2, 0);
+  assert_follows (straight, inserted, 0.5, 0, 0.5, 0);
+  assert_follows (straight, inserted, 1.25, 0, 1.05, 0.1);
+  /* A vertex deleted: its point to the nearest of the new line; the
+   * others keep theirs, numbered down. */
+  assert_follows (bent, deleted, 1, 1, 1, 0);
+  assert_follows (bent, deleted, 3, 0, 3, 0);
+  assert_follows (bent, deleted, 2.5, 0, 2.5, 0);
+}
+
 static void
 test_count_distinct (void)
 {
@@ -315,6 +364,7 @@ main (int   argc,
   g_test_add_func ("/geometry-edit/insert-vertex", test_insert_vertex);
   g_test_add_func ("/geometry-edit/delete-vertex", test_delete_vertex);
   g_test_add_func ("/geometry-edit/translate", test_translate);
+  g_test_add_func ("/geometry-edit/follow", test_follow);
   g_test_add_func ("/geometry-edit/count-distinct", test_count_distinct);
 
   return g_test_run ();

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "cr-geometry-edit.h"
@@ -341,6 +342,186 @@ cr_geometry_edit_translate (const CrGeometry *self,
   copy = cr_geometry_copy (self);
   translate_in_place (copy, dx, dy);
   return copy;
+}
+
+/* Nearest to (@x, @y) on @self's paths, in degrees as on a flat map (an
+ * edit is local): the segment (@path, vertex @index to the next one),
+ * how far along it (0 to 1), and the distance. FALSE if no segment. */
+static gboolean
+nearest_segment (const CrGeometry *self,
+                 double            x,
+                 double            y,
+                 guint            *path,
+                 guint            *index,
+                 double           *t,
+                 double           *distance)
+{
+  gboolean found = FALSE;
+
+  *distance = INFINITY;
+  for (guint p = 0; p < cr_geometry_edit_n_paths (self); p++)
+    {
+      gboolean ring = FALSE;
+      guint n = cr_geometry_edit_n_vertices (self, p);
+      guint n_segments;
+
+      cr_geometry_edit_get_path (self, p, &ring);
+      n_segments = ring ? n : (n > 0 ? n - 1 : 0);
+      for (guint i = 0; i < n_segments; i++)
+        {
+          double ax, ay, bx, by, dx, dy, u, d;
+
+          cr_geometry_edit_get_vertex (self, p, i, &ax, &ay);
+          cr_geometry_edit_get_vertex (self, p, (i + 1) % n, &bx, &by);
+          dx = bx - ax;
+          dy = by - ay;
+          u = dx == 0 && dy == 0 ? 0 : CLAMP (((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy), 0, 1);
+          d = hypot (ax + u * dx - x, ay + u * dy - y);
+          if (d < *distance)
+            {
+              *distance = d;
+              *path = p;
+              *index = i;
+              *t = u;
+              found = TRUE;
+            }
+        }
+    }
+  return found;
+}
+
+/* The vertex of @after that vertex @index of @path of @before became,
+ * the two being one edit apart; -1 if it was deleted. */
+static int
+follow_vertex (const CrGeometry *before,
+               const CrGeometry *after,
+               guint             path,
+               guint             index)
+{
+  guint n0 = cr_geometry_edit_n_vertices (before, path), n1 = cr_geometry_edit_n_vertices (after, path);
+  guint j = 0;
+
+  if (n1 == n0)
+    return (int) index;
+  /* The first vertex that differs is the one inserted or deleted. */
+  for (; j < MIN (n0, n1); j++)
+    {
+      double x0, y0, x1, y1;
+
+      cr_geometry_edit_get_vertex (before, path, j, &x0, &y0);
+      cr_geometry_edit_get_vertex (after, path, j, &x1, &y1);
+      if (x0 != x1 || y0 != y1)
+        break;
+    }
+  if (n1 == n0 + 1)
+    return (int) (index < j ? index : index + 1);
+  if (n1 + 1 == n0 && index != j)
+    return (int) (index < j ? index : index - 1);
+  return -1;
+}
+
+/* Whether @after is @before shifted as a whole, by (@dx, @dy). */
+static gboolean
+is_translation (const CrGeometry *before,
+                const CrGeometry *after,
+                double           *dx,
+                double           *dy)
+{
+  gboolean first = TRUE;
+
+  if (cr_geometry_edit_n_paths (before) != cr_geometry_edit_n_paths (after))
+    return FALSE;
+  for (guint p = 0; p < cr_geometry_edit_n_paths (before); p++)
+    {
+      if (cr_geometry_edit_n_vertices (before, p) != cr_geometry_edit_n_vertices (after, p))
+        return FALSE;
+      for (guint i = 0; i < cr_geometry_edit_n_vertices (before, p); i++)
+        {
+          double x0, y0, x1, y1;
+
+          cr_geometry_edit_get_vertex (before, p, i, &x0, &y0);
+          cr_geometry_edit_get_vertex (after, p, i, &x1, &y1);
+          if (first)
+            {
+              *dx = x1 - x0;
+              *dy = y1 - y0;
+              first = FALSE;
+            }
+          else if (fabs (x1 - x0 - *dx) > 1e-12 || fabs (y1 - y0 - *dy) > 1e-12)
+            return FALSE;
+        }
+    }
+  return !first;
+}
+
+/**
+ * cr_geometry_edit_follow:
+ * @before: a geometry
+ * @after: @before after one edit: a vertex moved, inserted or deleted,
+ *   or the whole translated
+ * @x: (inout): a point
+ * @y: (inout):
+ *
+ * Moves a point tied to @before (an itinerary's waypoint) with the edit:
+ * by the translation; with its vertex when it is on one; at the same
+ * share of the way between the two vertices it lies between, when both
+ * remain neighbours; else (its vertex deleted, its segment split) to the
+ * nearest point of @after. A point off @before stays where it is.
+ */
+void
+cr_geometry_edit_follow (const CrGeometry *before,
+                         const CrGeometry *after,
+                         double           *x,
+                         double           *y)
+{
+  /* Closer than this (degrees, a centimetre) is on the line. */
+  const double on = 1e-7;
+  guint path, index, n1;
+  double t, distance, dx, dy, length, ax, ay, bx, by;
+  int a, b;
+
+  g_return_if_fail (before != NULL && after != NULL && x != NULL && y != NULL);
+
+  if (is_translation (before, after, &dx, &dy))
+    {
+      *x += dx;
+      *y += dy;
+      return;
+    }
+  if (!nearest_segment (before, *x, *y, &path, &index, &t, &distance) || distance > on ||
+      cr_geometry_edit_n_paths (before) != cr_geometry_edit_n_paths (after))
+    return;
+  cr_geometry_edit_get_vertex (before, path, index, &ax, &ay);
+  cr_geometry_edit_get_vertex (before, path, (index + 1) % cr_geometry_edit_n_vertices (before, path), &bx, &by);
+  length = hypot (bx - ax, by - ay);
+  n1 = cr_geometry_edit_n_vertices (after, path);
+  a = follow_vertex (before, after, path, index);
+  b = follow_vertex (before, after, path, (index + 1) % cr_geometry_edit_n_vertices (before, path));
+  if (t * length <= on && a >= 0)
+    {
+      cr_geometry_edit_get_vertex (after, path, (guint) a, x, y);
+      return;
+    }
+  if ((1 - t) * length <= on && b >= 0)
+    {
+      cr_geometry_edit_get_vertex (after, path, (guint) b, x, y);
+      return;
+    }
+  if (a >= 0 && b >= 0 && n1 > 0 && (guint) b == ((guint) a + 1) % n1)
+    {
+      cr_geometry_edit_get_vertex (after, path, (guint) a, &ax, &ay);
+      cr_geometry_edit_get_vertex (after, path, (guint) b, &bx, &by);
+      *x = ax + t * (bx - ax);
+      *y = ay + t * (by - ay);
+      return;
+    }
+  if (nearest_segment (after, *x, *y, &path, &index, &t, &distance))
+    {
+      cr_geometry_edit_get_vertex (after, path, index, &ax, &ay);
+      cr_geometry_edit_get_vertex (after, path, (index + 1) % cr_geometry_edit_n_vertices (after, path), &bx, &by);
+      *x = ax + t * (bx - ax);
+      *y = ay + t * (by - ay);
+    }
 }
 
 /**

@@ -56,6 +56,10 @@ CrGeometry       *cr_geometry_edit_delete_vertex  (const CrGeometry *self,
 CrGeometry       *cr_geometry_edit_translate      (const CrGeometry *self,
                                                    double            dx,
                                                    double            dy);
+void              cr_geometry_edit_follow         (const CrGeometry *before,
+                                                   const CrGeometry *after,
+                                                   double           *x,
+                                                   double           *y);
 guint             cr_geometry_edit_count_distinct (const double     *coords,
                                                    guint             n_coords,
                                                    guint             limit);

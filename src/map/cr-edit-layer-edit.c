@@ -100,16 +100,52 @@ _cr_edit_layer_handle_at (CrEditLayer        *self,
   return kind;
 }
 
-/* Stores @changed (a copy of the selected feature) as one step. */
+/* Moves @feature's waypoints with the edit of its geometry from
+ * @before (cr_geometry_edit_follow()), in the step begun. */
+static gboolean
+update_waypoints (CrEditLayer      *self,
+                  CrFeature        *feature,
+                  const CrGeometry *before,
+                  GError          **error)
+{
+  g_autoptr(GListModel) waypoints = NULL;
+
+  waypoints = cr_store_list (_cr_edit_layer_get_store (self), CR_TYPE_WAYPOINT, "feature_id",
+                             cr_record_get_id (CR_RECORD (feature)), error);
+  if (waypoints == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (waypoints); i++)
+    {
+      g_autoptr(CrWaypoint) waypoint = g_list_model_get_item (waypoints, i);
+      double lon = cr_waypoint_get_lon (waypoint), lat = cr_waypoint_get_lat (waypoint);
+      g_autoptr(CrWaypoint) moved = NULL;
+
+      cr_geometry_edit_follow (before, cr_feature_get_geometry (feature), &lon, &lat);
+      if (lon == cr_waypoint_get_lon (waypoint) && lat == cr_waypoint_get_lat (waypoint))
+        continue;
+      moved = CR_WAYPOINT (cr_record_copy (CR_RECORD (waypoint)));
+      cr_waypoint_set_lon (moved, lon);
+      cr_waypoint_set_lat (moved, lat);
+      if (!cr_history_update (self->history, CR_RECORD (moved), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Stores @changed (a copy of the selected feature) as one step; when
+ * @before is its geometry before, its waypoints go along. */
 gboolean
-_cr_edit_layer_commit_update (CrEditLayer *self,
-                              const char  *label,
-                              CrFeature   *changed,
-                              GError     **error)
+_cr_edit_layer_commit_update (CrEditLayer      *self,
+                              const char       *label,
+                              CrFeature        *changed,
+                              const CrGeometry *before,
+                              GError          **error)
 {
   if (!cr_history_begin (self->history, label, error))
     return FALSE;
-  if (!cr_history_update (self->history, CR_RECORD (changed), error))
+  if (!cr_history_update (self->history, CR_RECORD (changed), error) ||
+      (before != NULL && cr_feature_get_geometry (changed) != NULL &&
+       !update_waypoints (self, changed, before, error)))
     {
       cr_history_rollback (self->history);
       return FALSE;
@@ -152,12 +188,16 @@ store_geometry (CrEditLayer *self,
 
   if (changed != NULL)
     {
+      g_autoptr(CrGeometry) before = cr_feature_get_geometry (changed) != NULL
+                                       ? cr_geometry_ref (cr_feature_get_geometry (changed))
+                                       : NULL;
+
       cr_feature_set_geometry (changed, geometry);
       /* A circle edited vertex by vertex is no longer a circle. */
       cr_feature_set_center_lon (changed, keep_circle ? centre_lon : NAN);
       cr_feature_set_center_lat (changed, keep_circle ? centre_lat : NAN);
       cr_feature_set_radius_m (changed, keep_circle ? radius_m : NAN);
-      if (_cr_edit_layer_commit_update (self, label, changed, &error))
+      if (_cr_edit_layer_commit_update (self, label, changed, before, &error))
         {
           _cr_edit_layer_reload_feature (self);
           return TRUE;
@@ -892,7 +932,7 @@ cr_edit_layer_set_radius (CrEditLayer *self,
                                    radius_m, CR_EDIT_CIRCLE_SEGMENTS);
   cr_feature_set_geometry (changed, circle);
   cr_feature_set_radius_m (changed, radius_m);
-  if (!_cr_edit_layer_commit_update (self, _("Change Radius"), changed, error))
+  if (!_cr_edit_layer_commit_update (self, _("Change Radius"), changed, NULL, error))
     return FALSE;
   _cr_edit_layer_reload_feature (self);
   _cr_edit_layer_state_changed (self);

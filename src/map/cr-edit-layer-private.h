@@ -111,6 +111,7 @@ CrFeature *_cr_edit_layer_fresh_copy         (CrEditLayer        *self,
 gboolean   _cr_edit_layer_commit_update      (CrEditLayer        *self,
                                               const char         *label,
                                               CrFeature          *changed,
+                                              const CrGeometry   *before,
                                               GError            **error);
 
 /* cr-edit-layer-draw.c */

@@ -791,7 +791,7 @@ cr_edit_layer_set_kind (CrEditLayer *self,
 
       if (changed != NULL)
         cr_feature_set_kind (changed, kind);
-      if (changed == NULL || !_cr_edit_layer_commit_update (self, _("Change Kind"), changed, &error))
+      if (changed == NULL || !_cr_edit_layer_commit_update (self, _("Change Kind"), changed, NULL, &error))
         _cr_edit_layer_emit_message (self, error->message);
       _cr_edit_layer_reload_feature (self);
     }
