@@ -5,6 +5,7 @@
 
 #include "cr-application.h"
 #include "cr-demo.h"
+#include "cr-feature-details.h"
 #include "cr-test-widgets.h"
 #include "cr-layers-panel.h"
 #include "cr-time-control.h"
@@ -240,6 +241,68 @@ test_event_appears_when_added (void)
   run_in_application (FALSE, event_appears_when_added);
 }
 
+static gboolean
+is_text (GtkWidget    *widget,
+         gconstpointer data)
+{
+  return GTK_IS_TEXT (widget) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_details (GtkWidget    *widget,
+            gconstpointer data)
+{
+  return CR_IS_FEATURE_DETAILS (widget);
+}
+
+/* A text field of the details pane, shown. */
+static GtkWidget *
+details_text (Fixture *f)
+{
+  GtkWidget *details = cr_test_find_widget_full (GTK_WIDGET (f->window), is_details, NULL);
+
+  g_assert_nonnull (details);
+  return cr_test_find_widget_full (details, is_text, NULL);
+}
+
+static gboolean
+flap_open (gpointer data)
+{
+  return details_text (data) != NULL;
+}
+
+/* Closing the details pane while it has the focus gives the focus to
+ * the map, where the tools' keys work, not to the event list. */
+static void
+details_closed_focus (Fixture *f)
+{
+  CrMapRenderer *renderer = cr_window_get_renderer (f->window);
+  g_autoptr(CrEvent) event = cr_window_get_event (f->window);
+  g_autoptr(GListModel) features = NULL;
+  g_autoptr(CrFeature) feature = NULL;
+  GtkWidget *map = GTK_WIDGET (cr_window_get_map (f->window));
+  GtkWidget *text, *focus;
+
+  g_assert_true (cr_test_wait_until (features_drawn, f, 20));
+  features = cr_store_list (cr_application_get_store (f->app), CR_TYPE_FEATURE, "event_id",
+                            cr_record_get_id (CR_RECORD (event)), NULL);
+  feature = g_list_model_get_item (features, 0);
+  cr_map_renderer_set_selected (renderer, cr_record_get_id (CR_RECORD (feature)));
+  g_assert_true (cr_test_wait_until (flap_open, f, 20));
+  text = details_text (f);
+  g_assert_true (gtk_widget_grab_focus (text));
+  cr_map_renderer_set_selected (renderer, 0);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == map || gtk_widget_is_ancestor (focus, map));
+}
+
+static void
+test_details_closed_focus (void)
+{
+  run_in_application (TRUE, details_closed_focus);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,6 +315,7 @@ main (int   argc,
   g_test_add_func ("/window/time-control", test_time_control);
   g_test_add_func ("/window/layers-panel", test_layers_panel);
   g_test_add_func ("/window/tiles-follow-changes", test_tiles_follow_changes);
+  g_test_add_func ("/window/details-closed-focus", test_details_closed_focus);
 
   return g_test_run ();
 }

@@ -440,7 +440,16 @@ setup_map (CrWindow *self)
 static void
 feature_selected_cb (CrWindow *self)
 {
-  adw_flap_set_reveal_flap (self->details_flap, cr_map_renderer_get_selected (self->renderer) != 0);
+  gboolean selected = cr_map_renderer_get_selected (self->renderer) != 0;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  adw_flap_set_reveal_flap (self->details_flap, selected);
+  /* Closing the pane that had the focus gives it back to the map (its
+   * editing area, the one focusable layer), not to the next widget GTK
+   * finds: the event list, whose typing searches, would take the tools'
+   * keys (L, P, O…) as a search. */
+  if (!selected && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->details_box)))
+    gtk_widget_child_focus (GTK_WIDGET (shumate_simple_map_get_map (self->map)), GTK_DIR_TAB_FORWARD);
 }
 
 /* What works on the map: undo, layers and legend, time, selection. */
