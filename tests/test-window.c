@@ -303,6 +303,65 @@ test_details_closed_focus (void)
   run_in_application (TRUE, details_closed_focus);
 }
 
+typedef struct
+{
+  Fixture *f;
+  const char *text;
+} ToastWait;
+
+static gboolean
+is_label_with (GtkWidget    *widget,
+               gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  ToastWait *wait = data;
+
+  return cr_test_find_widget_full (GTK_WIDGET (wait->f->window), is_label_with, wait->text) != NULL;
+}
+
+/* Quick undos each say what they undid at once, not queued behind the
+ * one before for as long as it stays. */
+static void
+undo_toasts (Fixture *f)
+{
+  CrHistory *history = cr_window_get_history (f->window);
+  CrStore *store = cr_application_get_store (f->app);
+  g_autoptr(CrEvent) event = cr_window_get_event (f->window);
+  const char *const names[] = { "First name", "Second name" };
+  ToastWait wait = { f, "Undone: Rename First name" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(CrEvent) renamed = CR_EVENT (cr_record_copy (CR_RECORD (cr_store_get (store, CR_TYPE_EVENT,
+                                                                                      cr_record_get_id (CR_RECORD (event)),
+                                                                                      NULL))));
+      g_autofree char *label = g_strdup_printf ("Rename %s", names[i]);
+      g_autoptr(GError) error = NULL;
+
+      cr_event_set_name (renamed, names[i]);
+      g_assert_true (cr_history_begin (history, label, &error));
+      g_assert_true (cr_history_update (history, CR_RECORD (renamed), &error));
+      g_assert_true (cr_history_commit (history, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  /* Queued, the second would wait for the first's five seconds. */
+  g_assert_true (cr_test_wait_until (toast_shown, &wait, 4));
+}
+
+static void
+test_undo_toasts (void)
+{
+  run_in_application (TRUE, undo_toasts);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/window/layers-panel", test_layers_panel);
   g_test_add_func ("/window/tiles-follow-changes", test_tiles_follow_changes);
   g_test_add_func ("/window/details-closed-focus", test_details_closed_focus);
+  g_test_add_func ("/window/undo-toasts", test_undo_toasts);
 
   return g_test_run ();
 }

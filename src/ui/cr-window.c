@@ -37,6 +37,7 @@ struct _CrWindow
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
+  AdwToast *undo_toast; /* weak: the last "Undone: …", while shown */
   AdwLeaflet *leaflet;
   CrEventSidebar *sidebar;
   GtkStack *content_stack;
@@ -232,7 +233,16 @@ undo_activated (GtkWidget  *widget,
       /* Translators: %s is what was undone, e.g. "Undone: Delete Feature" */
       g_autofree char *text = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), label);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      AdwToast *toast = adw_toast_new (text);
+
+      /* Each undo says so at once, in place of the last one's, rather
+       * than queued behind it: ten quick undos were ten toasts in turn,
+       * for a minute, long after the last. */
+      if (self->undo_toast != NULL)
+        adw_toast_dismiss (self->undo_toast);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_set_weak_pointer (&self->undo_toast, toast);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
 }
 
@@ -322,6 +332,7 @@ cr_window_dispose (GObject *object)
   if (self->fit_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->map), self->fit_tick);
   self->fit_tick = 0;
+  g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->basemap);
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_WINDOW);
   g_clear_object (&self->renderer);
