@@ -11,6 +11,7 @@
 #include "cr-feature-details.h"
 #include "cr-itinerary.h"
 #include "cr-test-widgets.h"
+#include "cr-time.h"
 #include "cr-window.h"
 
 /* The details pane of the map's selection, in the real window on the
@@ -39,6 +40,13 @@ child (Fixture    *f,
 
   g_assert_nonnull (object);
   return object;
+}
+
+static gboolean
+is_type (GtkWidget    *widget,
+         gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
 static void
@@ -313,6 +321,15 @@ edits_are_written (Fixture *f)
   now = reread (f, zone);
   g_assert_cmpstr (cr_feature_get_name (now), ==, "Zone rouge élargie");
   g_assert_cmpstr (label_text (f, "title_label"), ==, "Zone rouge élargie");
+  /* The field has nothing of its own to undo once the name is stored:
+   * its undo blanked it while the store kept the name. */
+  {
+    GtkWidget *text = cr_test_find_widget_full (GTK_WIDGET (child (f, "name_row")), is_type,
+                                                GSIZE_TO_POINTER (GTK_TYPE_TEXT));
+
+    gtk_widget_activate_action (text, "text.undo", NULL);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "name_row"))), ==, "Zone rouge élargie");
+  }
   assert_undo_restores (f, zone, "Rename Feature");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "name_row"))), ==, cr_feature_get_name (zone));
 
@@ -342,9 +359,34 @@ edits_are_written (Fixture *f)
   g_assert_true (g_date_time_equal (cr_datetime_row_get_datetime (child (f, "to_row")),
                                     cr_feature_get_active_to (zone)));
 
-  /* Notes: written when the focus leaves the text. */
+  /* A time typed: written when the user is done, for Tab too, which
+   * goes to the calendar button of the same row. */
   gtk_window_present (GTK_WINDOW (f->window));
   cr_test_iterate ();
+  {
+    GtkWidget *row = GTK_WIDGET (child (f, "to_row"));
+    GtkWidget *text = cr_test_find_widget_full (row, is_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT));
+    GtkWidget *calendar = cr_test_find_widget_full (row, is_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON));
+    g_autoptr(GDateTime) typed = g_date_time_add_hours (cr_feature_get_active_to (zone), 3);
+    g_autoptr(GDateTime) local = g_date_time_to_timezone (typed, cr_time_zone_local ());
+    g_autofree char *written = g_date_time_format (local, "%d/%m/%Y %H:%M");
+
+    g_assert_true (gtk_widget_grab_focus (text));
+    gtk_editable_set_text (GTK_EDITABLE (text), written);
+    cr_test_iterate ();
+    g_clear_object (&now);
+    now = reread (f, zone);
+    g_assert_true (g_date_time_equal (cr_feature_get_active_to (now), cr_feature_get_active_to (zone)));
+    g_assert_true (gtk_widget_child_focus (calendar, GTK_DIR_TAB_FORWARD));
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), row));
+    cr_test_iterate ();
+    g_clear_object (&now);
+    now = reread (f, zone);
+    g_assert_true (g_date_time_equal (cr_feature_get_active_to (now), typed));
+    assert_undo_restores (f, zone, "Change Active Time");
+  }
+
+  /* Notes: written when the focus leaves the text. */
   gtk_widget_grab_focus (GTK_WIDGET (notes_view));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes_view), "Sweep at 05:00.", -1);
   gtk_widget_grab_focus (GTK_WIDGET (child (f, "name_row")));

@@ -59,6 +59,14 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  DONE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 #define DISPLAY_FORMAT "%d/%m/%Y %H:%M"
 
 /* The typed text as a UTC time. Years outside 1900–2200 are typing
@@ -248,12 +256,14 @@ static void
 entry_activate_cb (CrDatetimeRow *self)
 {
   commit_text (self);
+  g_signal_emit (self, signals[DONE], 0);
 }
 
 static void
 entry_leave_cb (CrDatetimeRow *self)
 {
   commit_text (self);
+  g_signal_emit (self, signals[DONE], 0);
 }
 
 static void
@@ -424,6 +434,16 @@ cr_datetime_row_class_init (CrDatetimeRowClass *klass)
     g_param_spec_boolean ("valid", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CrDatetimeRow::done:
+   *
+   * The user is done typing: Enter, or the focus left the entry (for the
+   * calendar button of the same row too). A time typed is committed
+   * then, not at each keystroke.
+   */
+  signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cr-datetime-row.ui");

@@ -408,23 +408,13 @@ time_changed_cb (CrFeatureDetails *self,
     commit_times (self);
 }
 
+/* Enter, or the focus out of the entry: to the next row, or to the
+ * calendar button beside it (Tab), which is still the row. */
 static void
-time_leave_cb (CrFeatureDetails *self)
+time_done_cb (CrFeatureDetails *self)
 {
   if (self->times_pending)
     commit_times (self);
-}
-
-static gboolean
-time_key_cb (GtkEventControllerKey *controller,
-             guint                  keyval,
-             guint                  keycode,
-             GdkModifierType        state,
-             CrFeatureDetails      *self)
-{
-  if (_cr_feature_details_is_enter (keyval) && self->times_pending)
-    commit_times (self);
-  return GDK_EVENT_PROPAGATE;
 }
 
 /* Notes */
@@ -745,8 +735,7 @@ _cr_feature_details_bind_field_callbacks (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, kind_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, partner_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, time_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, time_leave_cb);
-  gtk_widget_class_bind_template_callback (widget_class, time_key_cb);
+  gtk_widget_class_bind_template_callback (widget_class, time_done_cb);
   gtk_widget_class_bind_template_callback (widget_class, notes_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, radius_apply_cb);
 }

@@ -85,7 +85,6 @@ gboolean  _cr_feature_details_typing_in      (GtkWidget        *widget);
 gboolean  _cr_feature_details_time_commit_now (CrFeatureDetails *self,
                                               CrDatetimeRow    *row,
                                               gboolean         *pending);
-gboolean  _cr_feature_details_is_enter       (guint             keyval);
 void      _cr_feature_details_reset_apply    (AdwEntryRow      *row);
 void      _cr_feature_details_show_error   (CrFeatureDetails *self,
                                               const GError     *error);

@@ -188,23 +188,12 @@ time_changed_cb (WaypointRow *wr)
     commit_time (wr);
 }
 
+/* Enter, or the focus out of the entry (see CrDatetimeRow::done). */
 static void
-time_leave_cb (WaypointRow *wr)
+time_done_cb (WaypointRow *wr)
 {
   if (wr->time_pending)
     commit_time (wr);
-}
-
-static gboolean
-time_key_cb (GtkEventControllerKey *controller,
-             guint                  keyval,
-             guint                  keycode,
-             GdkModifierType        state,
-             WaypointRow           *wr)
-{
-  if (_cr_feature_details_is_enter (keyval) && wr->time_pending)
-    commit_time (wr);
-  return GDK_EVENT_PROPAGATE;
 }
 
 /* The rows */
@@ -235,24 +224,16 @@ icon_button (const char *icon_name,
   return button;
 }
 
+/* The name is committed when the focus leaves its entry, as on Enter. */
 static void
-add_commit_controllers (GtkWidget   *widget,
-                        GCallback    leave,
-                        GCallback    key,
-                        WaypointRow *wr)
+commit_on_leave (GtkWidget   *widget,
+                 GCallback    leave,
+                 WaypointRow *wr)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   g_signal_connect_swapped (focus, "leave", leave, wr);
   gtk_widget_add_controller (widget, focus);
-  if (key != NULL)
-    {
-      GtkEventController *keys = gtk_event_controller_key_new ();
-
-      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-      g_signal_connect (keys, "key-pressed", key, wr);
-      gtk_widget_add_controller (widget, keys);
-    }
 }
 
 static WaypointRow *
@@ -295,14 +276,14 @@ waypoint_row_new (CrFeatureDetails *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (wr->name_entry), FALSE);
   adw_entry_row_set_show_apply_button (wr->name_entry, TRUE);
   g_signal_connect_swapped (wr->name_entry, "apply", G_CALLBACK (name_apply_cb), wr);
-  add_commit_controllers (GTK_WIDGET (wr->name_entry), G_CALLBACK (name_apply_cb), NULL, wr);
+  commit_on_leave (GTK_WIDGET (wr->name_entry), G_CALLBACK (name_apply_cb), wr);
   adw_expander_row_add_row (wr->row, GTK_WIDGET (wr->name_entry));
   g_object_set_data (G_OBJECT (wr->row), "name-entry", wr->name_entry);
 
   wr->time_row = CR_DATETIME_ROW (cr_datetime_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (wr->time_row), _("Time"));
   g_signal_connect_swapped (wr->time_row, "notify::datetime", G_CALLBACK (time_changed_cb), wr);
-  add_commit_controllers (GTK_WIDGET (wr->time_row), G_CALLBACK (time_leave_cb), G_CALLBACK (time_key_cb), wr);
+  g_signal_connect_swapped (wr->time_row, "done", G_CALLBACK (time_done_cb), wr);
   adw_expander_row_add_row (wr->row, GTK_WIDGET (wr->time_row));
   g_object_set_data (G_OBJECT (wr->row), "time-row", wr->time_row);
 

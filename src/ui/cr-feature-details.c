@@ -167,19 +167,18 @@ _cr_feature_details_time_commit_now (CrFeatureDetails *self,
   return TRUE;
 }
 
-gboolean
-_cr_feature_details_is_enter (guint keyval)
-{
-  return keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter;
-}
-
 /* AdwEntryRow 1.2 keeps its apply button until "apply": after a commit
- * on focus-out, or a value read from the store, it has nothing to apply. */
+ * on focus-out, or a value read from the store, it has nothing to apply.
+ * Nor has its text field anything to undo: the text is stored, and
+ * Ctrl+Z goes to the window's undo, which also restores the store (the
+ * field's own undo blanked it, the store unchanged). */
 void
 _cr_feature_details_reset_apply (AdwEntryRow *row)
 {
   adw_entry_row_set_show_apply_button (row, FALSE);
   adw_entry_row_set_show_apply_button (row, TRUE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), TRUE);
 }
 
 /* Waypoint list callbacks that live in the template */
