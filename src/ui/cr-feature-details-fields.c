@@ -628,83 +628,6 @@ _cr_feature_details_kinds_changed (CrFeatureDetails *self)
     }
 }
 
-/* Lists in the combo rows: long names wrap instead of widening the
- * popover past the window, and the current choice has a check mark. */
-
-static void
-list_item_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
-  gtk_label_set_width_chars (GTK_LABEL (label), 20);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chosen"), -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-update_check (GtkListItem *item,
-              AdwComboRow *row)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *check = gtk_widget_get_last_child (box);
-
-  gtk_widget_set_visible (check, gtk_list_item_get_position (item) == adw_combo_row_get_selected (row));
-}
-
-static void
-combo_selected_cb (AdwComboRow *row,
-                   GParamSpec  *pspec,
-                   GtkListItem *item)
-{
-  update_check (item, row);
-}
-
-static void
-list_item_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   AdwComboRow              *row)
-{
-  GObject *object = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-
-  if (CR_IS_FEATURE_KIND (object))
-    gtk_label_set_text (GTK_LABEL (label), cr_feature_kind_get_label (CR_FEATURE_KIND (object)));
-  else if (GTK_IS_STRING_OBJECT (object))
-    gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (GTK_STRING_OBJECT (object)));
-  update_check (item, row);
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (combo_selected_cb), item, 0);
-}
-
-static void
-list_item_unbind_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     AdwComboRow              *row)
-{
-  g_signal_handlers_disconnect_by_func (row, combo_selected_cb, item);
-}
-
-static void
-set_list_factory (AdwComboRow *row)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (list_item_setup_cb), row);
-  g_signal_connect (factory, "bind", G_CALLBACK (list_item_bind_cb), row);
-  g_signal_connect (factory, "unbind", G_CALLBACK (list_item_unbind_cb), row);
-  adw_combo_row_set_list_factory (row, factory);
-}
-
 /* Setting up, reading, writing what is pending */
 
 void
@@ -722,8 +645,8 @@ _cr_feature_details_init_fields (CrFeatureDetails *self)
   adw_combo_row_set_expression (self->kind_row, kind_label);
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (self->kinds));
   adw_combo_row_set_model (self->partner_row, G_LIST_MODEL (self->partner_names));
-  set_list_factory (self->kind_row);
-  set_list_factory (self->partner_row);
+  cr_ui_combo_row_set_list_factory (self->kind_row);
+  cr_ui_combo_row_set_list_factory (self->partner_row);
   self->loading--;
 }
 

@@ -8,6 +8,7 @@
 #include "cr-basemap.h"
 #include "cr-mbtiles.h"
 #include "cr-preferences-window.h"
+#include "cr-ui-utils.h"
 
 /**
  * CrPreferencesWindow:
@@ -270,6 +271,7 @@ static void
 cr_preferences_window_init (CrPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cr_ui_combo_row_set_list_factory (self->basemap_row);
 }
 
 /**

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
  * stay until read (cr_ops_add_toast() shows them), lists emptied before a
  * refill, typed text read and a form's error line shown the same way,
  * times that may be unset compared, row ids kept on widgets, asking
- * before a removal, and a change of one record as one undoable step. */
+ * before a removal, a change of one record as one undoable step, and
+ * the lists of combo rows. */
 
 AdwToast         *cr_ui_error_toast_new    (const char  *message,
                                             guint        timeout);
@@ -45,5 +46,7 @@ gboolean          cr_ui_history_step       (CrHistory   *history,
                                             CrUiHistoryWriteFunc write,
                                             CrRecord    *record,
                                             GError     **error);
+
+void              cr_ui_combo_row_set_list_factory (AdwComboRow *row);
 
 G_END_DECLS
