@@ -397,8 +397,8 @@ rebuild (CrResponsibilityPopover *self)
   if (layers == NULL || g_list_model_get_n_items (layers) == 0)
     gtk_label_set_text (self->empty_hint,
                         _("Import commune or police-zone boundaries as a reference layer "
-                          "(crisis-room --import-reference FILE --layer NAME), then link "
-                          "each partner to its area."));
+                          "(main menu, Import Reference Layer…), then link each partner to "
+                          "its area."));
   else
     gtk_label_set_text (self->empty_hint,
                         _("No visible reference layer has an area at this point. Show a hidden "
