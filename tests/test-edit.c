@@ -324,6 +324,14 @@ draw_line (Fixture *f)
 }
 
 static void
+store_message (char      **message,
+               const char *text)
+{
+  g_free (*message);
+  *message = g_strdup (text);
+}
+
+static void
 draw_point (Fixture *f)
 {
   g_autoptr(CrFeature) first = NULL;
@@ -359,6 +367,32 @@ draw_point (Fixture *f)
   g_assert_cmpstr (cr_edit_layer_get_kind (f->layer, CR_EDIT_TOOL_POINT), ==, "medical_post");
   /* Other tools keep their own kind. */
   g_assert_cmpstr (cr_edit_layer_get_kind (f->layer, CR_EDIT_TOOL_POLYGON), ==, "area");
+
+  /* A point drawn in a kind, or a group, the layers panel hides would
+   * vanish: they are shown again, and the user is told. */
+  {
+    g_autofree char *message = NULL;
+    gulong handler = g_signal_connect_swapped (f->layer, "message", G_CALLBACK (store_message), &message);
+
+    cr_map_renderer_set_kind_visible (f->renderer, "medical_post", FALSE);
+    view_point (f, 0, -30, &x, &y);
+    cr_edit_layer_click (f->layer, x, y, 1);
+    g_assert_true (cr_map_renderer_get_kind_visible (f->renderer, "medical_post"));
+    g_assert_nonnull (message);
+    g_assert_nonnull (strstr (message, "shown again"));
+    g_clear_pointer (&message, g_free);
+    cr_map_renderer_set_group_visible (f->renderer, CR_KIND_GROUP_POINT, FALSE);
+    view_point (f, 0, 60, &x, &y);
+    cr_edit_layer_click (f->layer, x, y, 1);
+    g_assert_true (cr_map_renderer_get_group_visible (f->renderer, CR_KIND_GROUP_POINT));
+    g_assert_nonnull (message);
+    g_clear_pointer (&message, g_free);
+    /* Nothing hidden, nothing said. */
+    view_point (f, 60, 60, &x, &y);
+    cr_edit_layer_click (f->layer, x, y, 1);
+    g_assert_null (message);
+    g_signal_handler_disconnect (f->layer, handler);
+  }
 }
 
 static void

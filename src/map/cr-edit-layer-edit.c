@@ -8,6 +8,7 @@
 
 #include "cr-edit-layer-private.h"
 #include "cr-geometry-edit.h"
+#include "cr-labels.h"
 
 /* What the edit layer does with the pointer and the keys: the sketch of
  * a new feature, the drags of the selected one's handles, and the writes
@@ -208,6 +209,24 @@ store_geometry (CrEditLayer *self,
   return FALSE;
 }
 
+/* A feature just drawn, or given a kind, in a kind the layers panel
+ * hides would vanish at once: the kind is shown again, and the user told. */
+void
+_cr_edit_layer_show_kind (CrEditLayer *self,
+                          const char  *code)
+{
+  g_autoptr(CrFeatureKind) kind = NULL;
+  g_autofree char *message = NULL;
+
+  if (!cr_map_renderer_show_kind (self->renderer, code))
+    return;
+  kind = cr_store_find_feature_kind (_cr_edit_layer_get_store (self), code, NULL);
+  /* Translators: %s is a kind of feature, e.g. "Red zone" */
+  message = g_strdup_printf (_("“%s” was hidden in the layers panel: it is shown again."),
+                             kind != NULL ? cr_feature_kind_get_label (kind) : code);
+  _cr_edit_layer_emit_message (self, message);
+}
+
 static gboolean
 insert_feature (CrEditLayer *self,
                 const char  *label,
@@ -246,6 +265,7 @@ insert_feature (CrEditLayer *self,
   if (!cr_history_commit (self->history, &error))
     goto fail;
 
+  _cr_edit_layer_show_kind (self, self->kinds[tool]);
   cr_map_renderer_set_selected (self->renderer, cr_record_get_id (CR_RECORD (feature)));
   self->last_drawn_id = cr_record_get_id (CR_RECORD (feature));
   self->last_drawn_tool = tool;

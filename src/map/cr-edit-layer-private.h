@@ -108,6 +108,8 @@ void       _cr_edit_layer_cancel_drag        (CrEditLayer        *self);
 void       _cr_edit_layer_clear_sketch       (CrEditLayer        *self);
 CrFeature *_cr_edit_layer_fresh_copy         (CrEditLayer        *self,
                                               GError            **error);
+void       _cr_edit_layer_show_kind          (CrEditLayer        *self,
+                                              const char         *code);
 gboolean   _cr_edit_layer_commit_update      (CrEditLayer        *self,
                                               const char         *label,
                                               CrFeature          *changed,

@@ -793,6 +793,8 @@ cr_edit_layer_set_kind (CrEditLayer *self,
         cr_feature_set_kind (changed, kind);
       if (changed == NULL || !_cr_edit_layer_commit_update (self, _("Change Kind"), changed, NULL, &error))
         _cr_edit_layer_emit_message (self, error->message);
+      else
+        _cr_edit_layer_show_kind (self, kind);
       _cr_edit_layer_reload_feature (self);
     }
 }

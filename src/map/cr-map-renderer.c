@@ -2673,6 +2673,30 @@ cr_map_renderer_set_group_visible (CrMapRenderer *self,
   emit_changed (self);
 }
 
+/**
+ * cr_map_renderer_show_kind:
+ *
+ * Shows @kind's features: the kind, and its group, visible again.
+ *
+ * Returns: whether either was hidden
+ */
+gboolean
+cr_map_renderer_show_kind (CrMapRenderer *self,
+                           const char    *kind)
+{
+  CrKindGroup group;
+  gboolean hidden;
+
+  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  group = style_for (self, kind)->group;
+  hidden = !cr_map_renderer_get_kind_visible (self, kind) || !cr_map_renderer_get_group_visible (self, group);
+  cr_map_renderer_set_kind_visible (self, kind, TRUE);
+  cr_map_renderer_set_group_visible (self, group, TRUE);
+  return hidden;
+}
+
 static void
 reference_layers_changed_cb (CrStore       *store,
                              const char    *table,
