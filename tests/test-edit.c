@@ -1120,6 +1120,55 @@ waypoints_follow (Fixture *f)
   g_assert_cmpfloat_with_epsilon (lon, elon, 1e-9);
 }
 
+/* A zone whose sides cross (a bow tie) has no meaningful area: not
+ * drawn, and no edit makes one. */
+static void
+crossing_sides (Fixture *f)
+{
+  const double bow_tie[][2] = { { -80, -60 }, { 80, 60 }, { 80, -60 }, { -80, 60 } };
+  g_autoptr(CrGeometry) zone = square_zone (f, 0, 0, 100, 0);
+  g_autoptr(CrGeometry) before = NULL;
+  g_autoptr(CrGeometry) after = NULL;
+  g_autofree char *message = NULL;
+  gint64 n_before, id;
+  gulong handler;
+  double x, y, lon, lat;
+
+  handler = g_signal_connect_swapped (f->layer, "message", G_CALLBACK (store_message), &message);
+  n_before = feature_count (f);
+  cr_edit_layer_set_tool (f->layer, CR_EDIT_TOOL_POLYGON);
+  for (guint i = 0; i < G_N_ELEMENTS (bow_tie); i++)
+    {
+      view_point (f, bow_tie[i][0], bow_tie[i][1], &x, &y);
+      cr_edit_layer_click (f->layer, x, y, 1);
+    }
+  g_assert_true (cr_edit_layer_finish (f->layer));
+  g_assert_cmpint (feature_count (f), ==, n_before);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "cross"));
+  /* The sketch stays, to mend. */
+  g_assert_true (cr_edit_layer_is_sketching (f->layer));
+  g_assert_cmpuint (cr_edit_layer_get_n_sketch_vertices (f->layer), ==, 4);
+  g_assert_true (cr_edit_layer_cancel (f->layer));
+  g_clear_pointer (&message, g_free);
+
+  /* A corner of a square dragged across the opposite side: not kept. */
+  id = add_feature (f, "yellow_zone", zone);
+  cr_edit_layer_set_tool (f->layer, CR_EDIT_TOOL_SELECT);
+  select_feature (f, id);
+  before = stored_geometry (f, id);
+  cr_geometry_edit_get_vertex (before, 0, 0, &lon, &lat);
+  to_xy (f, lon, lat, &x, &y);
+  g_assert_true (cr_edit_layer_drag_begin (f->layer, x, y, 0));
+  cr_edit_layer_drag_update (f->layer, x + 150, y + 250);
+  cr_edit_layer_drag_end (f->layer, x + 300, y + 100);
+  after = stored_geometry (f, id);
+  g_assert_true (cr_geometry_equal (after, before));
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "cross"));
+  g_signal_handler_disconnect (f->layer, handler);
+}
+
 typedef struct
 {
   const char *path;
@@ -1146,6 +1195,7 @@ static const TestCase tests[] = {
   { "/edit/move-feature", move_feature },
   { "/edit/move-circle", move_circle },
   { "/edit/waypoints-follow", waypoints_follow },
+  { "/edit/crossing-sides", crossing_sides },
   { "/edit/delete-feature", delete_feature },
   { "/edit/escape-cancels", escape_cancels },
   { "/edit/click-selects-topmost", click_selects_topmost },

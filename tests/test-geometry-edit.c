@@ -343,6 +343,39 @@ test_follow (void)
 }
 
 static void
+test_crosses_itself (void)
+{
+  const double bow_tie[] = { 0, 0, 2, 2, 2, 0, 0, 2, 0, 0 };
+  const double square[] = { 0, 0, 2, 0, 2, 2, 2, 2, 0, 2, 0, 0 };
+  const double touching[] = { 0, 0, 4, 0, 4, 4, 2, 0, 0, 4, 0, 0 };
+  g_autoptr(CrGeometry) with_hole = cr_test_square_with_hole_new (0, 0);
+  g_autoptr(CrGeometry) line = cr_geometry_new_linestring (bow_tie, 5);
+  const struct
+  {
+    const double *xy;
+    guint n;
+    gboolean crosses;
+  } rings[] = {
+    { bow_tie, 5, TRUE },
+    /* A repeated corner is no side. */
+    { square, 6, FALSE },
+    /* A corner on another side. */
+    { touching, 6, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rings); i++)
+    {
+      g_autoptr(CrGeometry) polygon = cr_geometry_new (CR_GEOMETRY_POLYGON);
+
+      cr_geometry_add_part (polygon, cr_geometry_new_linestring (rings[i].xy, rings[i].n));
+      g_assert_cmpint (cr_geometry_edit_crosses_itself (polygon), ==, rings[i].crosses);
+    }
+  g_assert_false (cr_geometry_edit_crosses_itself (with_hole));
+  /* A route may cross itself. */
+  g_assert_false (cr_geometry_edit_crosses_itself (line));
+}
+
+static void
 test_count_distinct (void)
 {
   const double xy[] = { 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 2, 2 };
@@ -365,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/geometry-edit/delete-vertex", test_delete_vertex);
   g_test_add_func ("/geometry-edit/translate", test_translate);
   g_test_add_func ("/geometry-edit/follow", test_follow);
+  g_test_add_func ("/geometry-edit/crosses-itself", test_crosses_itself);
   g_test_add_func ("/geometry-edit/count-distinct", test_count_distinct);
 
   return g_test_run ();

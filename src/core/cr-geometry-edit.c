@@ -524,6 +524,102 @@ cr_geometry_edit_follow (const CrGeometry *before,
     }
 }
 
+/* Which side of a → b point p is on: > 0 left, < 0 right, 0 on it. */
+static double
+orient (const double *a,
+        const double *b,
+        const double *p)
+{
+  return (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
+}
+
+/* Whether p, on the line through a and b, is within their box. */
+static gboolean
+within (const double *a,
+        const double *b,
+        const double *p)
+{
+  return MIN (a[0], b[0]) <= p[0] && p[0] <= MAX (a[0], b[0]) && MIN (a[1], b[1]) <= p[1] &&
+         p[1] <= MAX (a[1], b[1]);
+}
+
+static gboolean
+segments_meet (const double *a,
+               const double *b,
+               const double *c,
+               const double *d)
+{
+  double o1 = orient (a, b, c), o2 = orient (a, b, d), o3 = orient (c, d, a), o4 = orient (c, d, b);
+
+  if (((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0)))
+    return TRUE;
+  return (o1 == 0 && within (a, b, c)) || (o2 == 0 && within (a, b, d)) || (o3 == 0 && within (c, d, a)) ||
+         (o4 == 0 && within (c, d, b));
+}
+
+/* Rings with more vertices than this are not checked: imported
+ * boundaries, not drawn, and the check is quadratic. */
+#define MAX_CHECKED_VERTICES 2000
+
+/**
+ * cr_geometry_edit_crosses_itself:
+ *
+ * Returns: whether a ring of the polygon (or multipolygon) @self has two
+ *   sides that cross or touch other than at the corner they share, which
+ *   makes its area meaningless (a bow tie); %FALSE for other types
+ */
+gboolean
+cr_geometry_edit_crosses_itself (const CrGeometry *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->type != CR_GEOMETRY_POLYGON && self->type != CR_GEOMETRY_MULTIPOLYGON)
+    return FALSE;
+  for (guint p = 0; p < cr_geometry_edit_n_paths (self); p++)
+    {
+      const CrGeometry *ring = cr_geometry_edit_get_path (self, p, NULL);
+      g_autoptr(GArray) corners = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+      guint n;
+
+      /* The corners, repeated ones once: a side of no length crosses nothing. */
+      for (guint i = 0; i < ring->n_coords; i++)
+        {
+          const double *c = ring->coords + 2 * i;
+
+          if (corners->len > 0)
+            {
+              const double *last = (const double *) corners->data + 2 * (corners->len - 1);
+
+              if (last[0] == c[0] && last[1] == c[1])
+                continue;
+            }
+          g_array_append_vals (corners, c, 1);
+        }
+      n = corners->len;
+      if (n > 1)
+        {
+          const double *first = (const double *) corners->data, *last = first + 2 * (n - 1);
+
+          if (first[0] == last[0] && first[1] == last[1])
+            n--;
+        }
+      if (n < 4 || n > MAX_CHECKED_VERTICES)
+        continue;
+      for (guint i = 0; i < n; i++)
+        for (guint j = i + 1; j < n; j++)
+          {
+            const double *v = (const double *) corners->data;
+
+            /* Sides that share a corner meet there. */
+            if (j == i + 1 || (i == 0 && j == n - 1))
+              continue;
+            if (segments_meet (v + 2 * i, v + 2 * ((i + 1) % n), v + 2 * j, v + 2 * ((j + 1) % n)))
+              return TRUE;
+          }
+    }
+  return FALSE;
+}
+
 /**
  * cr_geometry_edit_count_distinct:
  * @coords: x, y pairs

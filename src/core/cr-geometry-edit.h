@@ -60,6 +60,7 @@ void              cr_geometry_edit_follow         (const CrGeometry *before,
                                                    const CrGeometry *after,
                                                    double           *x,
                                                    double           *y);
+gboolean          cr_geometry_edit_crosses_itself (const CrGeometry *self);
 guint             cr_geometry_edit_count_distinct (const double     *coords,
                                                    guint             n_coords,
                                                    guint             limit);

@@ -193,6 +193,16 @@ store_geometry (CrEditLayer *self,
                                        ? cr_geometry_ref (cr_feature_get_geometry (changed))
                                        : NULL;
 
+      /* A zone whose sides would cross is not kept (one that crossed
+       * already, as imported, may still be edited into shape). */
+      if (cr_geometry_edit_crosses_itself (geometry) &&
+          (before == NULL || !cr_geometry_edit_crosses_itself (before)))
+        {
+          _cr_edit_layer_emit_message (self, _("That would make the zone’s sides cross each other, so it was "
+                                               "not kept. Place the corner elsewhere."));
+          _cr_edit_layer_reload_feature (self);
+          return FALSE;
+        }
       cr_feature_set_geometry (changed, geometry);
       /* A circle edited vertex by vertex is no longer a circle. */
       cr_feature_set_center_lon (changed, keep_circle ? centre_lon : NAN);
@@ -785,6 +795,13 @@ cr_edit_layer_finish (CrEditLayer *self)
       cr_geometry_append_coord (ring, coords[0], coords[1]);
       geometry = cr_geometry_new (CR_GEOMETRY_POLYGON);
       cr_geometry_add_part (geometry, ring);
+      /* A bow tie has no meaningful area: the sketch stays, to mend. */
+      if (cr_geometry_edit_crosses_itself (geometry))
+        {
+          _cr_edit_layer_emit_message (self, _("The zone’s sides cross each other: remove the last corners "
+                                               "with Backspace and place them again, or press Esc to cancel."));
+          return TRUE;
+        }
     }
   _cr_edit_layer_clear_sketch (self);
   insert_feature (self, zone ? _("Draw Zone") : _("Draw Line"), self->tool, geometry, NAN, NAN, NAN);
