@@ -362,6 +362,76 @@ test_undo_toasts (void)
   run_in_application (TRUE, undo_toasts);
 }
 
+static gboolean
+is_zoom_in (GtkWidget    *widget,
+            gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.zoom-in") == 0;
+}
+
+static gboolean
+is_edit_tools (GtkWidget    *widget,
+               gconstpointer data)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "CrEditTools");
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int height;
+} Taller;
+
+static gboolean
+taller (gpointer data)
+{
+  Taller *t = data;
+
+  return gtk_widget_get_height (t->widget) > t->height;
+}
+
+/* The zoom buttons sit under the drawing tools, lower when the tools
+ * show a hint, and the map beside them takes the pointer. */
+static void
+zoom_buttons_place (Fixture *f)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  GtkWidget *map = GTK_WIDGET (cr_window_get_map (f->window));
+  GtkWidget *zoom_in = cr_test_find_widget_full (window, is_zoom_in, NULL);
+  GtkWidget *tools = cr_test_find_widget_full (window, is_edit_tools, NULL);
+  graphene_rect_t zoom_bounds, tools_bounds;
+  GtkWidget *picked;
+
+  g_assert_nonnull (zoom_in);
+  g_assert_nonnull (tools);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (cr_test_wait_until (features_drawn, f, 20));
+  for (guint hint = 0; hint < 2; hint++)
+    {
+      int height = gtk_widget_get_height (tools);
+
+      /* The polygon tool shows a hint under the tools. */
+      g_assert_true (gtk_widget_activate_action (window, "tool.tool", "s", hint ? "polygon" : "select"));
+      if (hint)
+        g_assert_true (cr_test_wait_until (taller, &(Taller) { tools, height }, 10));
+      else
+        cr_test_iterate ();
+      g_assert_true (gtk_widget_compute_bounds (zoom_in, window, &zoom_bounds));
+      g_assert_true (gtk_widget_compute_bounds (tools, window, &tools_bounds));
+      g_assert_cmpfloat (zoom_bounds.origin.y, >=, tools_bounds.origin.y + tools_bounds.size.height);
+      picked = gtk_widget_pick (window, zoom_bounds.origin.x + zoom_bounds.size.width + 40,
+                                zoom_bounds.origin.y + zoom_bounds.size.height / 2, GTK_PICK_DEFAULT);
+      g_assert_nonnull (picked);
+      g_assert_true (picked == map || gtk_widget_is_ancestor (picked, map));
+    }
+}
+
+static void
+test_zoom_buttons_place (void)
+{
+  run_in_application (TRUE, zoom_buttons_place);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/window/tiles-follow-changes", test_tiles_follow_changes);
   g_test_add_func ("/window/details-closed-focus", test_details_closed_focus);
   g_test_add_func ("/window/undo-toasts", test_undo_toasts);
+  g_test_add_func ("/window/zoom-buttons-place", test_zoom_buttons_place);
 
   return g_test_run ();
 }

@@ -49,6 +49,7 @@ struct _CrWindow
   CrTimeControl *time_control;
   AdwFlap *details_flap;
   GtkBox *details_box;
+  GtkWidget *zoom_box;
   GtkBox *tools_box;
   ShumateSimpleMap *map;
 
@@ -343,6 +344,29 @@ cr_window_dispose (GObject *object)
   G_OBJECT_CLASS (cr_window_parent_class)->dispose (object);
 }
 
+/* The zoom buttons go under the tools, lower when the tools show a hint
+ * (two or three lines in French and Dutch), rather than under it. Two
+ * overlays placed so, not one box holding both: a box takes the
+ * pointer over all it spans, the map beside the buttons included. */
+static gboolean
+map_overlay_position_cb (GtkOverlay    *overlay,
+                         GtkWidget     *widget,
+                         GdkRectangle  *allocation,
+                         CrWindow      *self)
+{
+  const int margin = 6;
+  int tools_height, width, height;
+
+  if (widget != self->zoom_box)
+    return FALSE;
+  gtk_widget_measure (GTK_WIDGET (self->tools_box), GTK_ORIENTATION_VERTICAL, -1, NULL, &tools_height, NULL,
+                      NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  *allocation = (GdkRectangle) { margin, margin + tools_height + margin, width, height };
+  return TRUE;
+}
+
 static void
 cr_window_class_init (CrWindowClass *klass)
 {
@@ -369,6 +393,8 @@ cr_window_class_init (CrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrWindow, time_control);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, details_flap);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, details_box);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, zoom_box);
+  gtk_widget_class_bind_template_callback (widget_class, map_overlay_position_cb);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, tools_box);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, map);
 
