@@ -333,8 +333,11 @@ edits_are_written (Fixture *f)
   assert_undo_restores (f, zone, "Rename Feature");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "name_row"))), ==, cr_feature_get_name (zone));
 
-  /* Kind */
+  /* Kind; one the layers panel hid is shown again, or the zone would
+   * vanish. */
+  cr_map_renderer_set_kind_visible (f->renderer, "orange_zone", FALSE);
   adw_combo_row_set_selected (kind_row, kind_position (kind_row, "orange_zone"));
+  g_assert_true (cr_map_renderer_get_kind_visible (f->renderer, "orange_zone"));
   g_clear_object (&now);
   now = reread (f, zone);
   g_assert_cmpstr (cr_feature_get_kind (now), ==, "orange_zone");

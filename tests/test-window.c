@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "cr-application.h"
 #include "cr-demo.h"
@@ -168,6 +169,26 @@ layers_panel_switches (Fixture *f)
   g_assert_false (cr_map_renderer_get_kind_visible (renderer, "red_zone"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   g_assert_true (cr_map_renderer_get_kind_visible (renderer, "red_zone"));
+  /* Changed elsewhere (a zone drawn in a hidden kind shows it): the
+   * panel follows. */
+  cr_map_renderer_set_kind_visible (renderer, "red_zone", FALSE);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  cr_map_renderer_set_group_visible (renderer, CR_KIND_GROUP_PERIMETER, FALSE);
+  {
+    GtkWidget *expander = gtk_widget_get_ancestor (check, ADW_TYPE_EXPANDER_ROW);
+    g_autofree char *message = NULL;
+    g_autofree char *again = NULL;
+
+    g_assert_nonnull (expander);
+    g_assert_false (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (expander)));
+    message = cr_map_renderer_show_kind (renderer, "red_zone");
+    g_assert_nonnull (strstr (message, "Red zone"));
+    g_assert_true (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (expander)));
+    /* Nothing hidden, nothing to say. */
+    again = cr_map_renderer_show_kind (renderer, "red_zone");
+    g_assert_null (again);
+  }
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
 
   cr_map_renderer_set_fade_inactive (renderer, TRUE);
   cr_map_renderer_set_show_labels (renderer, TRUE);

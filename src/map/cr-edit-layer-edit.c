@@ -8,7 +8,6 @@
 
 #include "cr-edit-layer-private.h"
 #include "cr-geometry-edit.h"
-#include "cr-labels.h"
 
 /* What the edit layer does with the pointer and the keys: the sketch of
  * a new feature, the drags of the selected one's handles, and the writes
@@ -225,16 +224,10 @@ void
 _cr_edit_layer_show_kind (CrEditLayer *self,
                           const char  *code)
 {
-  g_autoptr(CrFeatureKind) kind = NULL;
-  g_autofree char *message = NULL;
+  g_autofree char *message = cr_map_renderer_show_kind (self->renderer, code);
 
-  if (!cr_map_renderer_show_kind (self->renderer, code))
-    return;
-  kind = cr_store_find_feature_kind (_cr_edit_layer_get_store (self), code, NULL);
-  /* Translators: %s is a kind of feature, e.g. "Red zone" */
-  message = g_strdup_printf (_("“%s” was hidden in the layers panel: it is shown again."),
-                             kind != NULL ? cr_feature_kind_get_label (kind) : code);
-  _cr_edit_layer_emit_message (self, message);
+  if (message != NULL)
+    _cr_edit_layer_emit_message (self, message);
 }
 
 static gboolean

@@ -17,6 +17,7 @@
 #include "cr-coverage.h"
 #include "cr-itinerary.h"
 #include "cr-label-placer.h"
+#include "cr-labels.h"
 #include "cr-map-renderer.h"
 #include "cr-map-tiles.h"
 #include "cr-screen-path.h"
@@ -2676,25 +2677,31 @@ cr_map_renderer_set_group_visible (CrMapRenderer *self,
 /**
  * cr_map_renderer_show_kind:
  *
- * Shows @kind's features: the kind, and its group, visible again.
+ * Shows @kind's features: the kind, and its group, visible again. For a
+ * feature just drawn or given @kind, which would otherwise vanish.
  *
- * Returns: whether either was hidden
+ * Returns: (transfer full) (nullable): when either was hidden, a message
+ *   that says so, for the user
  */
-gboolean
+char *
 cr_map_renderer_show_kind (CrMapRenderer *self,
                            const char    *kind)
 {
+  g_autoptr(CrFeatureKind) found = NULL;
   CrKindGroup group;
-  gboolean hidden;
 
-  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), FALSE);
-  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (CR_IS_MAP_RENDERER (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
 
   group = style_for (self, kind)->group;
-  hidden = !cr_map_renderer_get_kind_visible (self, kind) || !cr_map_renderer_get_group_visible (self, group);
+  if (cr_map_renderer_get_kind_visible (self, kind) && cr_map_renderer_get_group_visible (self, group))
+    return NULL;
   cr_map_renderer_set_kind_visible (self, kind, TRUE);
   cr_map_renderer_set_group_visible (self, group, TRUE);
-  return hidden;
+  found = cr_store_find_feature_kind (self->store, kind, NULL);
+  /* Translators: %s is a kind of feature, e.g. "Red zone" */
+  return g_strdup_printf (_("“%s” was hidden in the layers panel: it is shown again."),
+                          found != NULL ? cr_feature_kind_get_label (found) : kind);
 }
 
 static void

@@ -43,7 +43,7 @@ gboolean       cr_map_renderer_get_group_visible (CrMapRenderer      *self,
 void           cr_map_renderer_set_group_visible (CrMapRenderer      *self,
                                                   CrKindGroup         group,
                                                   gboolean            visible);
-gboolean       cr_map_renderer_show_kind         (CrMapRenderer      *self,
+char          *cr_map_renderer_show_kind         (CrMapRenderer      *self,
                                                   const char         *kind);
 gboolean       cr_map_renderer_is_active         (CrMapRenderer      *self,
                                                   const char         *active_from,

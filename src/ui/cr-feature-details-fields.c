@@ -9,6 +9,7 @@
 #include "cr-feature-details-private.h"
 #include "cr-itinerary.h"
 #include "cr-labels.h"
+#include "cr-ops-utils.h"
 #include "cr-ui-utils.h"
 
 /* The feature's own fields in the details pane: header, name, kind,
@@ -294,7 +295,14 @@ kind_selected_cb (CrFeatureDetails *self)
     return;
   edited = edit_copy (self);
   cr_feature_set_kind (edited, cr_feature_kind_get_code (kind));
-  _cr_feature_details_update (self, _("Change Kind"), CR_RECORD (edited));
+  if (_cr_feature_details_update (self, _("Change Kind"), CR_RECORD (edited)))
+    {
+      /* A kind the layers panel hides would make the feature vanish. */
+      g_autofree char *message = cr_map_renderer_show_kind (self->renderer, cr_feature_kind_get_code (kind));
+
+      if (message != NULL)
+        cr_ops_add_toast (GTK_WIDGET (self), adw_toast_new (message));
+    }
 }
 
 static char *

@@ -275,13 +275,45 @@ kinds_changed_cb (CrStore       *store,
   rebuild (self);
 }
 
+/* The checks and switches as the renderer has them, when something else
+ * changed them (drawing in a hidden kind shows it). Setting one the way
+ * it is does nothing, nor does the renderer told what it has. */
+static void
+sync_widget (CrLayersPanel *self,
+             GtkWidget     *widget)
+{
+  const char *kind = g_object_get_data (G_OBJECT (widget), "kind");
+
+  if (GTK_IS_CHECK_BUTTON (widget) && kind != NULL)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (widget),
+                                 cr_map_renderer_get_kind_visible (self->renderer, kind));
+  else if (ADW_IS_EXPANDER_ROW (widget))
+    adw_expander_row_set_enable_expansion (
+      ADW_EXPANDER_ROW (widget),
+      cr_map_renderer_get_group_visible (self->renderer,
+                                         GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "group"))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    sync_widget (self, child);
+}
+
+static void
+renderer_changed_cb (CrLayersPanel *self)
+{
+  if (self->box != NULL)
+    sync_widget (self, self->box);
+}
+
 static void
 cr_layers_panel_dispose (GObject *object)
 {
   CrLayersPanel *self = CR_LAYERS_PANEL (object);
 
   if (self->renderer != NULL)
-    g_signal_handlers_disconnect_by_data (cr_map_renderer_get_store (self->renderer), self);
+    {
+      g_signal_handlers_disconnect_by_data (cr_map_renderer_get_store (self->renderer), self);
+      g_signal_handlers_disconnect_by_data (self->renderer, self);
+    }
   g_clear_object (&self->renderer);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->layers_signature, g_free);
@@ -325,6 +357,7 @@ cr_layers_panel_new (CrMapRenderer *renderer)
                     G_CALLBACK (kinds_changed_cb), self);
   g_signal_connect (cr_map_renderer_get_store (renderer), "changed::reference_layers",
                     G_CALLBACK (reference_layers_changed_cb), self);
+  g_signal_connect_swapped (renderer, "changed", G_CALLBACK (renderer_changed_cb), self);
   reference_layers_changed_cb (cr_map_renderer_get_store (renderer), NULL, 0, 0, self);
   return self;
 }
