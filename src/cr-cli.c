@@ -241,6 +241,14 @@ check_contact_options (CrOptions *options,
  * with a translated message; the caller exits with %CR_EXIT_USAGE.
  * --help is handled by GOption itself (it prints and exits 0).
  */
+static gboolean
+is_blank (const char *text)
+{
+  while (text != NULL && g_ascii_isspace (*text))
+    text++;
+  return text == NULL || *text == '\0';
+}
+
 gboolean
 cr_options_parse (CrOptions  *options,
                   int        *argc,
@@ -392,8 +400,7 @@ cr_options_parse (CrOptions  *options,
                      "--import-geojson to import into an event."));
       return FALSE;
     }
-  if ((options->import_geojson != NULL || options->export_geojson != NULL) &&
-      (options->event == NULL || *options->event == '\0'))
+  if ((options->import_geojson != NULL || options->export_geojson != NULL) && is_blank (options->event))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                    _("Name the event with --event NAME."));
@@ -454,14 +461,36 @@ cr_options_database_path (const CrOptions *options)
 /* The database the command runs on, for its errors. */
 static const char *database_path;
 
-/* Prints @error as about @place; an error of the database is about the
- * database, whatever the command was reading or writing (a full disk
- * during an import is not the imported file's fault). */
+/* Whether @error is about the database file itself (a full disk during
+ * an import is not the imported file's fault), not about what was
+ * written to it (a duplicate name, a value refused: the input's). */
+static gboolean
+is_database_error (const GError *error)
+{
+  if (error->domain != CR_STORE_ERROR)
+    return FALSE;
+  switch (error->code)
+    {
+    case CR_STORE_ERROR_OPEN:
+    case CR_STORE_ERROR_NOT_OURS:
+    case CR_STORE_ERROR_CORRUPT:
+    case CR_STORE_ERROR_TOO_NEW:
+    case CR_STORE_ERROR_READ_ONLY:
+    case CR_STORE_ERROR_FULL:
+    case CR_STORE_ERROR_BUSY:
+    case CR_STORE_ERROR_FAILED:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Prints @error as about @place, or about the database when it is. */
 static void
 print_error (const char *place,
              GError     *error)
 {
-  if (error->domain == CR_STORE_ERROR && database_path != NULL)
+  if (is_database_error (error) && database_path != NULL)
     place = database_path;
   if (place != NULL && strstr (error->message, place) == NULL)
     g_printerr ("crisis-room: %s: %s\n", place, error->message);
@@ -825,7 +854,8 @@ export_sheet (CrStore         *store,
     }
   if (!cr_sheet_export_pdf (sheet, options->export_sheet, NULL, NULL, NULL, &error))
     {
-      print_error (NULL, error);
+      /* The store's part is the audit entry: the database's. */
+      print_error (error->domain == CR_STORE_ERROR ? cr_store_get_path (store) : NULL, error);
       return CR_EXIT_BAD_INPUT;
     }
   g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote the operational sheet of “%s”, %u page, to %s.\n",

@@ -63,6 +63,7 @@ test_usage_errors (void)
     (const char *[]) { "--list-events", "--import-geojson", fixture, "--event", "E", NULL },
     (const char *[]) { "--skip-invalid", "--list-events", NULL },
     (const char *[]) { "stray-argument", NULL },
+    (const char *[]) { "--import-geojson", fixture, "--event", "   ", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -273,8 +274,9 @@ test_database_path (void)
   g_assert_false (g_file_test (export_path, G_FILE_TEST_EXISTS));
 }
 
-/* A folder, or a pipe, named as the file to import: said at once (a
- * pipe was read for ever), nothing written. */
+/* A folder, or a pipe where a file is mapped (GeoJSON), named as the
+ * file to import: said at once (the pipe was read for ever), nothing
+ * written. */
 static void
 test_input_not_a_file (void)
 {
@@ -298,10 +300,31 @@ test_input_not_a_file (void)
                                     "--layer", "L", NULL), ==, 1);
   g_assert_nonnull (strstr (err, pipe));
   g_assert_nonnull (strstr (err, "a device or a pipe"));
-  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-contacts-csv", pipe, NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "a device or a pipe"));
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-contacts-csv", folder, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "is a folder"));
   g_assert_cmpint (count_rows (db, "features"), ==, 2);
   g_assert_cmpint (count_rows (db, "events"), ==, 1);
+
+  /* A file read whole may be a pipe: contacts from standard input. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GSubprocess) process = NULL;
+    g_autofree char *stdout_text = NULL;
+    g_autofree char *stderr_text = NULL;
+
+    process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                  G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                &error, cr_test_app_binary (), "--database", db, "--import-contacts-csv",
+                                "/dev/stdin", NULL);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_communicate_utf8 (process, "Organisation;Name;Mobile\n"
+                                                           "Jette;Isabelle Hypothèse;0479 19 08 00\n",
+                                                  NULL, &stdout_text, &stderr_text, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_get_if_exited (process));
+    g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+    g_assert_nonnull (strstr (stdout_text, "Imported 1 contact"));
+  }
 }
 
 static void

@@ -146,7 +146,7 @@ test_write (void)
   const char *fields[] = {
     "plain", "with;semicolon", "with \"quotes\"", "two\nlines", " padded ", "",
     "=HYPERLINK(\"http://x\")", "+32 470 12 34 56", "-", "@sum", "-12",
-    "+1+HYPERLINK(\"http://evil.example\",\"x\")", "-1+cmd|' /C calc'!A0", "\tx", "+32 (0)2 501.05.11", NULL,
+    "+1+HYPERLINK(\"http://evil.example\",\"x\")", "-1+cmd|' /C calc'!A0", "\tx", "+32 (0)2 501.05.11", "+32-2-501-05-11", NULL,
   };
   guint n = G_N_ELEMENTS (fields);
   g_autoptr(GString) out = g_string_new (NULL);
@@ -158,10 +158,10 @@ test_write (void)
   g_assert_true (g_str_has_prefix (out->str, "plain;\"with;semicolon\";\"with \"\"quotes\"\"\";"));
   /* Formulas are defused for spreadsheets; numbers and a lone dash are not. */
   g_assert_nonnull (strstr (out->str, ";\"'=HYPERLINK(\"\"http://x\"\")\";+32 470 12 34 56;-;\"'@sum\";-12;"));
-  /* A sign then a digit is no phone number when a formula follows; a tab
-   * in front does not hide one. */
+  /* A sign then a digit is no phone number when a formula follows, nor
+   * when it would be computed; a tab in front does not hide one. */
   g_assert_nonnull (strstr (out->str, ";\"'+1+HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\";"
-                                      "\"'-1+cmd|' /C calc'!A0\";\"'\tx\";+32 (0)2 501.05.11;\r\n"));
+                                      "\"'-1+cmd|' /C calc'!A0\";\"'\tx\";+32 (0)2 501.05.11;\"'+32-2-501-05-11\";\r\n"));
 
   table = cr_csv_parse (out->str, out->len, ';', &error);
   g_assert_no_error (error);

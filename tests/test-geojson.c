@@ -626,6 +626,30 @@ test_import_skip_invalid (void)
   }
 }
 
+/* The event imported into is named as the window's dialogs name one:
+ * trimmed, never blank. */
+static void
+test_import_event_name (void)
+{
+  g_autoptr(CrStore) store = cr_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrGeojsonImportResult) blank = NULL;
+  g_autoptr(CrGeojsonImportResult) padded = NULL;
+  g_autoptr(CrEvent) event = NULL;
+  const char *point = "{\"type\": \"Point\", \"coordinates\": [4.35, 50.84]}";
+
+  blank = import_text (store, point, "   ", NULL, &error);
+  g_assert_null (blank);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_assert_cmpint (count (store, CR_TYPE_EVENT), ==, 0);
+  g_clear_error (&error);
+
+  padded = import_text (store, point, "  Marathon  ", NULL, &error);
+  g_assert_no_error (error);
+  event = cr_store_get (store, CR_TYPE_EVENT, padded->event_id, &error);
+  g_assert_cmpstr (cr_event_get_name (event), ==, "Marathon");
+}
+
 /* Properties */
 
 static void
@@ -1141,6 +1165,7 @@ main (int   argc,
   g_test_add_func ("/geojson/import/bad-text", test_import_bad_text);
   g_test_add_func ("/geojson/import/missing-file", test_import_missing_file);
   g_test_add_func ("/geojson/import/skip-invalid", test_import_skip_invalid);
+  g_test_add_func ("/geojson/import/event-name", test_import_event_name);
   g_test_add_func ("/geojson/import/properties", test_import_properties);
   g_test_add_func ("/geojson/import/override-keys", test_import_override_keys);
   g_test_add_func ("/geojson/import/event-and-audit", test_import_event_and_audit);

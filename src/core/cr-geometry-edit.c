@@ -474,8 +474,9 @@ cr_geometry_edit_follow (const CrGeometry *before,
                          double           *x,
                          double           *y)
 {
-  /* Closer than this (degrees, a centimetre) is on the line. */
-  const double on = 1e-7;
+  /* Closer than this (degrees, about a metre) is on the line: a
+   * waypoint imported a little off its route still follows it. */
+  const double on = 1e-5;
   guint path, index, n1;
   double t, distance, dx, dy, length, ax, ay, bx, by;
   int a, b;

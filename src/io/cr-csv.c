@@ -261,7 +261,8 @@ cr_csv_parse (const char *data,
  * some skip a leading tab or carriage return first: such fields get a
  * leading apostrophe, which cr_csv_unguard() takes off again. Phone
  * numbers ("+32 2 …", "+32 (0)2 …") and negative numbers stay as they
- * are: after the sign, nothing but digits, spaces and ( ) . / - */
+ * are: after the sign, nothing but digits, spaces, parentheses and a
+ * decimal point ("+32-2-501…" would be computed: guarded). */
 static gboolean
 needs_guard (const char *field)
 {
@@ -270,7 +271,7 @@ needs_guard (const char *field)
   if (c == '=' || c == '@' || c == '\t' || c == '\r')
     return TRUE;
   if (c == '+' || c == '-')
-    return field[1] != '\0' && field[strspn (field + 1, "0123456789 ()./-") + 1] != '\0';
+    return field[1] != '\0' && field[strspn (field + 1, "0123456789 ().") + 1] != '\0';
   return FALSE;
 }
 

@@ -9,19 +9,17 @@
 
 #include "cr-input.h"
 
-/* Files a user names to be read (imports, review files): a folder, a
- * pipe or a device named by mistake gets a message that says so,
- * rather than a raw system error or, for a pipe, a wait for ever. */
+/* Files a user names to be read (imports, review files): a folder named
+ * by mistake gets a message that says so rather than a raw system error.
+ * A file read whole may be a pipe (/dev/stdin, `<(iconv …)`); a file
+ * mapped (GeoJSON, read in place) must be a regular one. */
 
-/**
- * cr_input_check_file:
- *
- * Returns: %TRUE if @path is a regular file (or a link to one); else
- *   %FALSE with a #G_IO_ERROR naming it and saying what to do
- */
-gboolean
-cr_input_check_file (const char  *path,
-                     GError     **error)
+/* Whether @path is a file to read: a regular one, or with @streams a
+ * pipe or character device too. */
+static gboolean
+check (const char  *path,
+       gboolean     streams,
+       GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
   GStatBuf buf;
@@ -45,7 +43,7 @@ cr_input_check_file (const char  *path,
                    _("“%s” is a folder. Choose a file in it."), display);
       return FALSE;
     }
-  if (!S_ISREG (buf.st_mode))
+  if (!S_ISREG (buf.st_mode) && !(streams && (S_ISFIFO (buf.st_mode) || S_ISCHR (buf.st_mode))))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
                    _("“%s” is not a file but a device or a pipe. Choose a file."), display);
@@ -55,10 +53,25 @@ cr_input_check_file (const char  *path,
 }
 
 /**
+ * cr_input_check_file:
+ *
+ * Returns: %TRUE if @path is a regular file (or a link to one), as a
+ *   file mapped in memory must be; else %FALSE with a #G_IO_ERROR naming
+ *   it and saying what to do
+ */
+gboolean
+cr_input_check_file (const char  *path,
+                     GError     **error)
+{
+  return check (path, FALSE, error);
+}
+
+/**
  * cr_input_read_file:
  *
- * Returns: (transfer full): the contents of the file at @path,
- *   NUL-terminated, after cr_input_check_file(); %NULL with @error set
+ * Returns: (transfer full): the contents of the file at @path (a regular
+ *   file, or a pipe or device to read to its end), NUL-terminated; %NULL
+ *   with @error set, naming it and saying what to do
  */
 char *
 cr_input_read_file (const char  *path,
@@ -69,7 +82,7 @@ cr_input_read_file (const char  *path,
   g_autofree char *display = NULL;
   char *data = NULL;
 
-  if (!cr_input_check_file (path, error))
+  if (!check (path, TRUE, error))
     return NULL;
   if (g_file_get_contents (path, &data, length, &local_error))
     return data;

@@ -154,7 +154,9 @@ cr_sheet_write_pdf (CrSheet              *self,
  * Like cr_sheet_write_pdf(), for a user's export: the names and numbers
  * leave the database only with an entry in the audit log saying so.
  * The entry is written before the file takes its name; if it cannot be,
- * there is no file, and an older one of that name is as it was.
+ * there is no file, and an older one of that name is as it was. (Should
+ * the rename then fail, the log names an export that left nothing: it
+ * errs on the side of saying too much.)
  */
 gboolean
 cr_sheet_export_pdf (CrSheet              *self,

@@ -197,8 +197,8 @@ store_geometry (CrEditLayer *self,
       if (cr_geometry_edit_crosses_itself (geometry) &&
           (before == NULL || !cr_geometry_edit_crosses_itself (before)))
         {
-          _cr_edit_layer_emit_message (self, _("That would make the zone’s sides cross each other, so it was "
-                                               "not kept. Place the corner elsewhere."));
+          _cr_edit_layer_emit_message (self, _("That would make the zone’s sides cross each other, so the "
+                                               "change was not kept."));
           _cr_edit_layer_reload_feature (self);
           return FALSE;
         }

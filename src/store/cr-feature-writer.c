@@ -87,12 +87,22 @@ cr_feature_writer_ensure_event (CrFeatureWriter *writer,
   g_autoptr(CrEvent) existing = NULL;
   g_autoptr(CrEvent) event = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *stripped = NULL;
 
   g_return_val_if_fail (writer != NULL && writer->open, 0);
   g_return_val_if_fail (name != NULL, 0);
 
   if (created != NULL)
     *created = FALSE;
+  /* As the window's dialogs name events: no blank name, no spaces
+   * around it (an import's --event "   " made an event named so). */
+  stripped = g_strstrip (g_strdup (name));
+  if (*stripped == '\0')
+    {
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID, _("Enter a name for the event."));
+      return 0;
+    }
+  name = stripped;
   existing = cr_store_find_event (writer->store, name, &local_error);
   if (local_error != NULL)
     {

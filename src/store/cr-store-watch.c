@@ -259,11 +259,13 @@ _cr_store_watch_start (CrStore *self)
   self->available = TRUE;
   self->data_version = query_int64 (self->db, "PRAGMA data_version");
   self->last_audit_id = _cr_store_max_audit_id (self);
-  if (dir != NULL)
-    self->monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
   if (dir == NULL)
-    g_debug ("Changes from other windows will not show: %s has no folder", self->path);
-  else if (self->monitor == NULL)
+    {
+      g_debug ("Changes from other windows will not show: %s has no folder", self->path);
+      return;
+    }
+  self->monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
     {
       g_debug ("Changes from other windows will not show: %s", error->message);
       return;
