@@ -359,9 +359,8 @@ undo_toasts (Fixture *f)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(CrEvent) renamed = CR_EVENT (cr_record_copy (CR_RECORD (cr_store_get (store, CR_TYPE_EVENT,
-                                                                                      cr_record_get_id (CR_RECORD (event)),
-                                                                                      NULL))));
+      g_autoptr(CrEvent) current = cr_store_get (store, CR_TYPE_EVENT, cr_record_get_id (CR_RECORD (event)), NULL);
+      g_autoptr(CrEvent) renamed = CR_EVENT (cr_record_copy (CR_RECORD (current)));
       g_autofree char *label = g_strdup_printf ("Rename %s", names[i]);
       g_autoptr(GError) error = NULL;
 

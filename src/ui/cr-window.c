@@ -213,6 +213,12 @@ update_undo_actions (CrWindow *self)
 }
 
 static void
+undo_toast_dismissed_cb (CrWindow *self)
+{
+  g_clear_weak_pointer (&self->undo_toast);
+}
+
+static void
 undo_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -234,15 +240,23 @@ undo_activated (GtkWidget  *widget,
       /* Translators: %s is what was undone, e.g. "Undone: Delete Feature" */
       g_autofree char *text = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), label);
 
-      AdwToast *toast = adw_toast_new (text);
+      AdwToast *toast;
 
-      /* Each undo says so at once, in place of the last one's, rather
-       * than queued behind it: ten quick undos were ten toasts in turn,
-       * for a minute, long after the last. */
+      /* Each undo says so at once, in the last one's toast while it is
+       * up, rather than in a new one queued behind it: ten quick undos
+       * were ten toasts in turn, for a minute, long after the last. (Not
+       * by dismissing it: libadwaita 1.2 frees a toast dismissed while
+       * it slides in, then writes to it.) */
       if (self->undo_toast != NULL)
-        adw_toast_dismiss (self->undo_toast);
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+        {
+          adw_toast_set_title (self->undo_toast, text);
+          return;
+        }
+      toast = adw_toast_new (text);
       g_set_weak_pointer (&self->undo_toast, toast);
+      /* Gone from sight, it is no longer the one to update. */
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
+                               G_CONNECT_SWAPPED);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
 }
