@@ -1096,14 +1096,25 @@ output_file (const CrOptions *options)
   return NULL;
 }
 
-/* Whether the command only reads the database: on a path that does not
- * exist, it would create an empty one, folders included, and report on
- * that. */
+/* Whether the command adds nothing to the database: on a path that
+ * does not exist, it would create an empty one, folders included, and
+ * report on that. */
 static gboolean
 reads_only (const CrOptions *options)
 {
   return !options->demo && options->import_geojson == NULL && options->import_reference == NULL &&
          options->import_contacts_csv == NULL;
+}
+
+/* Whether it writes nothing at all, not even an audit entry (as the
+ * exports of personal data do): then the file is opened read-only and
+ * left byte for byte as it was, a copy kept as evidence for
+ * --verify-logbook included. */
+static gboolean
+writes_nothing (const CrOptions *options)
+{
+  return reads_only (options) && options->export_sheet == NULL && options->export_contacts_csv == NULL &&
+         options->export_vcard == NULL;
 }
 
 static int
@@ -1120,7 +1131,7 @@ run_on (const CrOptions *options,
                     "--database.\n"), path);
       return CR_EXIT_BAD_INPUT;
     }
-  store = cr_store_open (path, &error);
+  store = writes_nothing (options) ? cr_store_open_read_only (path, &error) : cr_store_open (path, &error);
   if (store == NULL)
     {
       print_error (path, error);

@@ -3,6 +3,7 @@
 
 #include <cjson/cJSON.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 
@@ -404,6 +405,50 @@ test_file_size_limit (void)
     }
 }
 
+/* Commands that write nothing leave the file byte for byte as it was,
+ * even one in another journal mode than Crisis Room's (a copy kept as
+ * evidence, checked with --verify-logbook). */
+static void
+test_reading_leaves_bytes (void)
+{
+  g_autofree char *db = cr_test_tmp_path ("evidence.gpkg");
+  g_autofree char *fixture = cr_test_fixture_path ("cli/zones.geojson");
+  g_autofree char *export_path = cr_test_tmp_path ("evidence.geojson");
+  g_autofree char *before = NULL;
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  gsize before_len;
+  const char *const *commands[] = {
+    (const char *[]) { "--list-events", NULL },
+    (const char *[]) { "--verify-logbook", NULL },
+    (const char *[]) { "--list-activations", NULL },
+    (const char *[]) { "--export-geojson", export_path, "--event", "E", NULL },
+  };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (cr_test_run_app (&out, &err, "--database", db, "--import-geojson", fixture,
+                                    "--event", "E", NULL), ==, 0);
+  {
+    sqlite3 *raw = NULL;
+
+    g_assert_cmpint (sqlite3_open (db, &raw), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (raw, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (raw);
+  }
+  g_assert_true (g_file_get_contents (db, &before, &before_len, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *after = NULL;
+      gsize after_len;
+
+      g_assert_cmpint (cr_test_run_app_argv (db, commands[i], &out, &err), ==, 0);
+      g_assert_true (g_file_get_contents (db, &after, &after_len, NULL));
+      g_assert_cmpmem (after, after_len, before, before_len);
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    }
+  g_assert_true (g_file_test (export_path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/cli/database-path", test_database_path);
   g_test_add_func ("/cli/input-not-a-file", test_input_not_a_file);
   g_test_add_func ("/cli/file-size-limit", test_file_size_limit);
+  g_test_add_func ("/cli/reading-leaves-bytes", test_reading_leaves_bytes);
 
   return g_test_run ();
 }

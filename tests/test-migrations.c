@@ -698,6 +698,54 @@ test_failed_upgrade (void)
   check_failed_upgrade ("item_ticks");
 }
 
+/* Opened read-only, a file is looked at as it is: an older one is not
+ * migrated (it says how to bring it up to date), a current one reads,
+ * and refuses every write. */
+static void
+test_read_only (void)
+{
+  g_autofree char *old_path = cr_test_tmp_path ("read-only-old.gpkg");
+  g_autofree char *missing = cr_test_tmp_path ("read-only-missing.gpkg");
+  g_autoptr(CrStore) current = cr_test_open_store ();
+  g_autofree char *path = g_strdup (cr_store_get_path (current));
+  g_autoptr(CrStore) store = NULL;
+  g_autoptr(CrEvent) event = cr_event_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *schema_before = NULL;
+  g_autofree char *schema_after = NULL;
+
+  store = cr_store_open_at_version (old_path, 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  schema_before = schema_dump (old_path);
+  store = cr_store_open_read_only (old_path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "earlier version"));
+  g_clear_error (&error);
+  schema_after = schema_dump (old_path);
+  g_assert_cmpstr (schema_after, ==, schema_before);
+
+  store = cr_store_open_read_only (missing, &error);
+  g_assert_null (store);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_OPEN);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  cr_event_set_name (event, "Marathon");
+  g_assert_true (cr_store_insert (current, CR_RECORD (event), &error));
+  g_assert_no_error (error);
+  g_clear_object (&event);
+  store = cr_store_open_read_only (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cr_store_count (store, CR_TYPE_EVENT, NULL, 0, NULL), ==, 1);
+  event = cr_event_new ();
+  cr_event_set_name (event, "Half-marathon");
+  g_assert_false (cr_store_insert (store, CR_RECORD (event), &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_READ_ONLY);
+  g_assert_cmpint (cr_store_count (current, CR_TYPE_EVENT, NULL, 0, NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -712,6 +760,7 @@ main (int   argc,
     }
   g_test_add_func ("/migrations/up-to-date", test_up_to_date);
   g_test_add_func ("/migrations/failed", test_failed_upgrade);
+  g_test_add_func ("/migrations/read-only", test_read_only);
 
   return g_test_run ();
 }

@@ -64,8 +64,19 @@ void          _cr_store_queue_change           (CrStore        *self,
 gboolean      _cr_store_set_error              (GError        **error,
                                                 sqlite3        *db,
                                                 int             rc);
+typedef enum
+{
+  CR_STORE_OPEN_EXISTING,
+  CR_STORE_OPEN_CREATE,    /* the file made when missing */
+  CR_STORE_OPEN_READ_ONLY, /* nothing written: not even WAL mode set */
+} CrStoreOpenMode;
+
 sqlite3      *_cr_store_open_connection        (const char     *path,
-                                                gboolean        create,
+                                                CrStoreOpenMode mode,
+                                                GError        **error);
+gboolean      _cr_store_check_version          (sqlite3        *db,
+                                                int             target,
+                                                int            *version,
                                                 GError        **error);
 gboolean      _cr_store_exec                   (sqlite3        *db,
                                                 const char     *sql,

@@ -507,6 +507,41 @@ read_version (sqlite3 *db)
   return sqlite3_column_int (stmt, 0);
 }
 
+static gboolean
+too_new (int      current,
+         GError **error)
+{
+  g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_TOO_NEW,
+               _("This database was written by a newer version of Crisis Room "
+                 "(schema %d, this version knows %d). Update Crisis Room to open it."),
+               current, (int) G_N_ELEMENTS (migrations));
+  return FALSE;
+}
+
+/* For a file opened read-only: its schema must be @target already (an
+ * older one would need the migration that writes). */
+gboolean
+_cr_store_check_version (sqlite3 *db,
+                         int      target,
+                         int     *version,
+                         GError **error)
+{
+  int current = read_version (db);
+
+  if (current > (int) G_N_ELEMENTS (migrations))
+    return too_new (current, error);
+  if (current < target)
+    {
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_OPEN,
+                   _("This database was written by an earlier version of Crisis Room (schema %d): "
+                     "open it once in the window, which brings it up to date, then try again."),
+                   current);
+      return FALSE;
+    }
+  *version = current;
+  return TRUE;
+}
+
 /* Brings the schema from what the file holds up to @target, in one
  * transaction; stores the resulting version in @version. */
 gboolean
@@ -527,11 +562,7 @@ _cr_store_migrate (sqlite3 *db,
   if (current > (int) G_N_ELEMENTS (migrations))
     {
       _cr_store_exec (db, "ROLLBACK", NULL);
-      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_TOO_NEW,
-                   _("This database was written by a newer version of Crisis Room "
-                     "(schema %d, this version knows %d). Update Crisis Room to open it."),
-                   current, (int) G_N_ELEMENTS (migrations));
-      return FALSE;
+      return too_new (current, error);
     }
 
   for (int v = current + 1; v <= target; v++)

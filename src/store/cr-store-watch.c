@@ -198,7 +198,7 @@ reconnect (CrStore *self)
   g_autoptr(GError) error = NULL;
   sqlite3 *db;
 
-  db = _cr_store_open_connection (self->path, FALSE, &error);
+  db = _cr_store_open_connection (self->path, CR_STORE_OPEN_EXISTING, &error);
   if (db == NULL)
     {
       g_debug ("Cannot reconnect to %s yet: %s", self->path, error->message);

@@ -204,13 +204,15 @@ has_user_tables (sqlite3  *db,
 /* A connection with the app's settings: WAL, foreign keys, busy timeout,
  * durable commits, and the GeoPackage SQL functions. */
 sqlite3 *
-_cr_store_open_connection (const char *path,
-                           gboolean    create,
-                           GError    **error)
+_cr_store_open_connection (const char     *path,
+                           CrStoreOpenMode mode,
+                           GError        **error)
 {
   g_autoptr(sqlite3) db = NULL;
   g_autoptr(GError) local_error = NULL;
-  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  int flags = mode == CR_STORE_OPEN_READ_ONLY ? SQLITE_OPEN_READONLY
+            : mode == CR_STORE_OPEN_CREATE    ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                              : SQLITE_OPEN_READWRITE;
   gboolean has_meta;
   int rc;
 
@@ -256,8 +258,11 @@ _cr_store_open_connection (const char *path,
       return NULL;
     }
 
+  /* WAL mode is kept in the file, so setting it writes (a file made
+   * elsewhere may be in another mode): not for a read-only look. */
+  if (mode != CR_STORE_OPEN_READ_ONLY && !_cr_store_exec (db, "PRAGMA journal_mode = WAL;", error))
+    return NULL;
   if (!_cr_store_exec (db,
-                       "PRAGMA journal_mode = WAL;"
                        "PRAGMA foreign_keys = ON;"
                        "PRAGMA synchronous = FULL;"
                        /* Statement journals in memory: once one R*Tree
@@ -270,11 +275,14 @@ _cr_store_open_connection (const char *path,
   return g_steal_pointer (&db);
 }
 
+/* With @mode CR_STORE_OPEN_READ_ONLY: the file as it is, nothing made,
+ * migrated nor watched. */
 static CrStore *
-store_open (const char *path,
-            int         version,
-            gboolean    watch,
-            GError    **error)
+store_open (const char     *path,
+            int             version,
+            gboolean        watch,
+            CrStoreOpenMode mode,
+            GError        **error)
 {
   g_autoptr(CrStore) self = NULL;
   g_autofree char *dir = NULL;
@@ -292,6 +300,12 @@ store_open (const char *path,
     }
   existed = g_file_test (path, G_FILE_TEST_EXISTS);
   dir = g_path_get_dirname (path);
+  if (!existed && mode == CR_STORE_OPEN_READ_ONLY)
+    {
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_OPEN,
+                   _("There is no database at “%s”. Check the path."), path);
+      return NULL;
+    }
   if (!existed && g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
@@ -303,9 +317,16 @@ store_open (const char *path,
 
   self = g_object_new (CR_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  self->db = _cr_store_open_connection (path, TRUE, error);
+  self->db = _cr_store_open_connection (path, mode, error);
   if (self->db == NULL)
     return NULL;
+  if (mode == CR_STORE_OPEN_READ_ONLY)
+    {
+      if (!_cr_store_check_version (self->db, version, &self->schema_version, error))
+        return NULL;
+      _cr_store_watch_init_unwatched (self);
+      return g_steal_pointer (&self);
+    }
 
   /* Contacts are personal data: the file is for its owner only. SQLite
    * gives the -wal and -shm files the same mode. */
@@ -434,7 +455,7 @@ CrStore *
 cr_store_open (const char *path,
                GError    **error)
 {
-  return store_open (path, cr_store_latest_schema_version (), TRUE, error);
+  return store_open (path, cr_store_latest_schema_version (), TRUE, CR_STORE_OPEN_CREATE, error);
 }
 
 /**
@@ -450,7 +471,23 @@ CrStore *
 cr_store_open_unwatched (const char *path,
                          GError    **error)
 {
-  return store_open (path, cr_store_latest_schema_version (), FALSE, error);
+  return store_open (path, cr_store_latest_schema_version (), FALSE, CR_STORE_OPEN_CREATE, error);
+}
+
+/**
+ * cr_store_open_read_only:
+ *
+ * Like cr_store_open(), to look only: the file is opened read-only and
+ * left byte for byte as it was (not switched to WAL mode, not migrated,
+ * not checkpointed), as a copy kept as evidence must be; a file on
+ * read-only media opens too when SQLite can. Every write fails. Refused,
+ * with what to do, when the file is missing or of an older schema.
+ */
+CrStore *
+cr_store_open_read_only (const char *path,
+                         GError    **error)
+{
+  return store_open (path, cr_store_latest_schema_version (), FALSE, CR_STORE_OPEN_READ_ONLY, error);
 }
 
 /**
@@ -466,7 +503,7 @@ cr_store_open_at_version (const char *path,
 {
   g_return_val_if_fail (version >= 1 && version <= cr_store_latest_schema_version (), NULL);
 
-  return store_open (path, version, TRUE, error);
+  return store_open (path, version, TRUE, CR_STORE_OPEN_CREATE, error);
 }
 
 int

@@ -45,6 +45,8 @@ CrStore    *cr_store_open                    (const char     *path,
                                               GError        **error);
 CrStore    *cr_store_open_unwatched          (const char     *path,
                                               GError        **error);
+CrStore    *cr_store_open_read_only          (const char     *path,
+                                              GError        **error);
 CrStore    *cr_store_open_at_version         (const char     *path,
                                               int             version,
                                               GError        **error);
