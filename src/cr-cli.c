@@ -206,10 +206,12 @@ static gboolean
 check_contact_options (CrOptions *options,
                        GError   **error)
 {
-  if (options->partner != NULL && options->export_contacts_csv == NULL && options->export_vcard == NULL)
+  if (options->partner != NULL && options->export_contacts_csv == NULL && options->export_vcard == NULL &&
+      options->import_contacts_csv == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _("--partner only applies to --export-contacts-csv and --export-vcard."));
+                   _("--partner only applies to --import-contacts-csv, --export-contacts-csv and "
+                     "--export-vcard."));
       return FALSE;
     }
   if (options->partner != NULL && *options->partner == '\0')
@@ -234,13 +236,6 @@ check_contact_options (CrOptions *options,
   return TRUE;
 }
 
-/**
- * cr_options_parse:
- *
- * Parses and checks the command line. On a usage error returns %FALSE
- * with a translated message; the caller exits with %CR_EXIT_USAGE.
- * --help is handled by GOption itself (it prints and exits 0).
- */
 static gboolean
 is_blank (const char *text)
 {
@@ -249,6 +244,13 @@ is_blank (const char *text)
   return text == NULL || *text == '\0';
 }
 
+/**
+ * cr_options_parse:
+ *
+ * Parses and checks the command line. On a usage error returns %FALSE
+ * with a translated message; the caller exits with %CR_EXIT_USAGE.
+ * --help is handled by GOption itself (it prints and exits 0).
+ */
 gboolean
 cr_options_parse (CrOptions  *options,
                   int        *argc,
@@ -328,7 +330,8 @@ cr_options_parse (CrOptions  *options,
     { "export-vcard", 0, 0, G_OPTION_ARG_FILENAME, &options->export_vcard,
       N_("Export the contacts (of every partner, or of --partner) as a vCard 4.0 file"), N_("FILE") },
     { "partner", 0, 0, G_OPTION_ARG_STRING, &options->partner,
-      N_("With --export-contacts-csv or --export-vcard: only this partner’s contacts"), N_("NAME") },
+      N_("With --export-contacts-csv or --export-vcard: only this partner’s contacts; with "
+         "--import-contacts-csv: the partner of the rows that name no organisation"), N_("NAME") },
     { "review", 0, 0, G_OPTION_ARG_FILENAME, &options->review,
       N_("Open a SPOC review file sent by the crisis centre, to check and confirm your "
          "organisation’s contacts"), N_("FILE") },
@@ -926,6 +929,9 @@ import_contacts (CrStore         *store,
   GArray *problems, *warnings, *duplicates;
   guint n;
 
+  /* A partner's own list, without an organisation column. */
+  if (import != NULL && options->partner != NULL)
+    cr_contact_import_set_default_partner (import, options->partner);
   if (import == NULL || !cr_contact_import_analyse (import, store, &error))
     {
       print_error (file, error);

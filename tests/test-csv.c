@@ -649,14 +649,30 @@ test_cli (void)
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
   }
+  /* A partner's own list, without an organisation column: --partner
+   * says whose it is, as the message refusing it says. */
+  {
+    g_autofree char *own = cr_test_tmp_path ("own.csv");
+    const char *without[] = { "--import-contacts-csv", own, NULL };
+    const char *with[] = { "--import-contacts-csv", own, "--partner", "Jette", NULL };
+
+    g_assert_true (g_file_set_contents (own, "Name;Mobile\nJulie Conjecture;0479 19 08 01\n", -1, NULL));
+    g_assert_cmpint (cr_test_run_app_argv (db, without, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "import into one partner"));
+    g_assert_cmpint (cr_test_run_app_argv (db, with, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "Imported 1 contact"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
   {
     const char *args[] = { "--export-contacts-csv", exported, "--partner", "JETTE", NULL };
     g_autofree char *text = NULL;
 
     g_assert_cmpint (cr_test_run_app_argv (db, args, &out, &err), ==, 0);
-    g_assert_nonnull (strstr (out, "Exported 2 contacts"));
+    g_assert_nonnull (strstr (out, "Exported 3 contacts"));
     g_assert_true (g_file_get_contents (exported, &text, NULL, NULL));
     g_assert_nonnull (strstr (text, "Isabelle Hypothèse"));
+    g_assert_nonnull (strstr (text, "Julie Conjecture"));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
   }
