@@ -373,6 +373,32 @@ test_crosses_itself (void)
   g_assert_false (cr_geometry_edit_crosses_itself (with_hole));
   /* A route may cross itself. */
   g_assert_false (cr_geometry_edit_crosses_itself (line));
+
+  /* A hole across its outer ring; two polygons of a multipolygon that
+   * overlap (allowed), then one of them a bow tie. */
+  {
+    const double shell[] = { 0, 0, 4, 0, 4, 4, 0, 4, 0, 0 };
+    const double hole[] = { 3, 1, 3, 3, 5, 3, 5, 1, 3, 1 };
+    const double other[] = { 2, 2, 6, 2, 6, 6, 2, 6, 2, 2 };
+    g_autoptr(CrGeometry) holed = cr_geometry_new (CR_GEOMETRY_POLYGON);
+    g_autoptr(CrGeometry) multi = cr_geometry_new (CR_GEOMETRY_MULTIPOLYGON);
+    CrGeometry *first = cr_geometry_new (CR_GEOMETRY_POLYGON);
+    CrGeometry *second = cr_geometry_new (CR_GEOMETRY_POLYGON);
+    CrGeometry *third = cr_geometry_new (CR_GEOMETRY_POLYGON);
+
+    cr_geometry_add_part (holed, cr_geometry_new_linestring (shell, 5));
+    cr_geometry_add_part (holed, cr_geometry_new_linestring (hole, 5));
+    g_assert_true (cr_geometry_edit_crosses_itself (holed));
+
+    cr_geometry_add_part (first, cr_geometry_new_linestring (shell, 5));
+    cr_geometry_add_part (second, cr_geometry_new_linestring (other, 5));
+    cr_geometry_add_part (multi, first);
+    cr_geometry_add_part (multi, second);
+    g_assert_false (cr_geometry_edit_crosses_itself (multi));
+    cr_geometry_add_part (third, cr_geometry_new_linestring (bow_tie, 5));
+    cr_geometry_add_part (multi, third);
+    g_assert_true (cr_geometry_edit_crosses_itself (multi));
+  }
 }
 
 static void

@@ -558,66 +558,109 @@ segments_meet (const double *a,
          (o4 == 0 && within (c, d, b));
 }
 
-/* Rings with more vertices than this are not checked: imported
+/* Polygons with more corners than this are not checked: imported
  * boundaries, not drawn, and the check is quadratic. */
 #define MAX_CHECKED_VERTICES 2000
+
+/* @ring's corners, repeated ones once (a side of no length crosses
+ * nothing), the closing one left out. */
+static GArray *
+ring_corners (const CrGeometry *ring)
+{
+  GArray *corners = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+
+  for (guint i = 0; i < ring->n_coords; i++)
+    {
+      const double *c = ring->coords + 2 * i;
+
+      if (corners->len > 0)
+        {
+          const double *last = (const double *) corners->data + 2 * (corners->len - 1);
+
+          if (last[0] == c[0] && last[1] == c[1])
+            continue;
+        }
+      g_array_append_vals (corners, c, 1);
+    }
+  if (corners->len > 1)
+    {
+      const double *first = (const double *) corners->data, *last = first + 2 * (corners->len - 1);
+
+      if (first[0] == last[0] && first[1] == last[1])
+        g_array_set_size (corners, corners->len - 1);
+    }
+  return corners;
+}
+
+/* Whether side @i of ring @a and side @j of ring @b meet, other than at
+ * a corner two neighbouring sides of one ring share. */
+static gboolean
+sides_meet (GArray *a,
+            guint   i,
+            GArray *b,
+            guint   j)
+{
+  const double *va = (const double *) a->data, *vb = (const double *) b->data;
+  guint na = a->len, nb = b->len;
+
+  if (a == b && (i == j || j == (i + 1) % na || i == (j + 1) % nb))
+    return FALSE;
+  return segments_meet (va + 2 * i, va + 2 * ((i + 1) % na), vb + 2 * j, vb + 2 * ((j + 1) % nb));
+}
+
+/* Whether two sides of @polygon's rings, its holes included, meet. */
+static gboolean
+polygon_crosses_itself (const CrGeometry *polygon)
+{
+  g_autoptr(GPtrArray) rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  guint total = 0;
+
+  for (guint r = 0; r < polygon->n_parts; r++)
+    {
+      GArray *corners = ring_corners (polygon->parts[r]);
+
+      total += corners->len;
+      g_ptr_array_add (rings, corners);
+    }
+  if (total > MAX_CHECKED_VERTICES)
+    return FALSE;
+  for (guint r = 0; r < rings->len; r++)
+    for (guint q = r; q < rings->len; q++)
+      {
+        GArray *a = g_ptr_array_index (rings, r), *b = g_ptr_array_index (rings, q);
+
+        /* Fewer than three corners: no side to cross (nor a ring). */
+        if (a->len < 3 || b->len < 3)
+          continue;
+        for (guint i = 0; i < a->len; i++)
+          for (guint j = a == b ? i + 1 : 0; j < b->len; j++)
+            if (sides_meet (a, i, b, j))
+              return TRUE;
+      }
+  return FALSE;
+}
 
 /**
  * cr_geometry_edit_crosses_itself:
  *
- * Returns: whether a ring of the polygon (or multipolygon) @self has two
- *   sides that cross or touch other than at the corner they share, which
- *   makes its area meaningless (a bow tie); %FALSE for other types
+ * Returns: whether two sides of a polygon of @self (a polygon or a
+ *   multipolygon) cross or touch, other than at the corner two
+ *   neighbours share: a ring crossing itself (a bow tie) or a hole
+ *   crossing its outer ring or another hole, which make its area
+ *   meaningless; %FALSE for other types. Different polygons of a
+ *   multipolygon may overlap.
  */
 gboolean
 cr_geometry_edit_crosses_itself (const CrGeometry *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (self->type != CR_GEOMETRY_POLYGON && self->type != CR_GEOMETRY_MULTIPOLYGON)
-    return FALSE;
-  for (guint p = 0; p < cr_geometry_edit_n_paths (self); p++)
-    {
-      const CrGeometry *ring = cr_geometry_edit_get_path (self, p, NULL);
-      g_autoptr(GArray) corners = g_array_new (FALSE, FALSE, sizeof (double) * 2);
-      guint n;
-
-      /* The corners, repeated ones once: a side of no length crosses nothing. */
-      for (guint i = 0; i < ring->n_coords; i++)
-        {
-          const double *c = ring->coords + 2 * i;
-
-          if (corners->len > 0)
-            {
-              const double *last = (const double *) corners->data + 2 * (corners->len - 1);
-
-              if (last[0] == c[0] && last[1] == c[1])
-                continue;
-            }
-          g_array_append_vals (corners, c, 1);
-        }
-      n = corners->len;
-      if (n > 1)
-        {
-          const double *first = (const double *) corners->data, *last = first + 2 * (n - 1);
-
-          if (first[0] == last[0] && first[1] == last[1])
-            n--;
-        }
-      if (n < 4 || n > MAX_CHECKED_VERTICES)
-        continue;
-      for (guint i = 0; i < n; i++)
-        for (guint j = i + 1; j < n; j++)
-          {
-            const double *v = (const double *) corners->data;
-
-            /* Sides that share a corner meet there. */
-            if (j == i + 1 || (i == 0 && j == n - 1))
-              continue;
-            if (segments_meet (v + 2 * i, v + 2 * ((i + 1) % n), v + 2 * j, v + 2 * ((j + 1) % n)))
-              return TRUE;
-          }
-    }
+  if (self->type == CR_GEOMETRY_POLYGON)
+    return polygon_crosses_itself (self);
+  if (self->type == CR_GEOMETRY_MULTIPOLYGON)
+    for (guint p = 0; p < self->n_parts; p++)
+      if (polygon_crosses_itself (self->parts[p]))
+        return TRUE;
   return FALSE;
 }
 
