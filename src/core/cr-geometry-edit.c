@@ -346,7 +346,8 @@ cr_geometry_edit_translate (const CrGeometry *self,
 
 /* Nearest to (@x, @y) on @self's paths, in degrees as on a flat map (an
  * edit is local): the segment (@path, vertex @index to the next one),
- * how far along it (0 to 1), and the distance. FALSE if no segment. */
+ * how far along it (0 to 1), the point itself, and the distance. FALSE
+ * if no segment. */
 static gboolean
 nearest_segment (const CrGeometry *self,
                  double            x,
@@ -354,11 +355,12 @@ nearest_segment (const CrGeometry *self,
                  guint            *path,
                  guint            *index,
                  double           *t,
+                 double           *nx,
+                 double           *ny,
                  double           *distance)
 {
-  gboolean found = FALSE;
+  double best = INFINITY;
 
-  *distance = INFINITY;
   for (guint p = 0; p < cr_geometry_edit_n_paths (self); p++)
     {
       gboolean ring = FALSE;
@@ -369,25 +371,24 @@ nearest_segment (const CrGeometry *self,
       n_segments = ring ? n : (n > 0 ? n - 1 : 0);
       for (guint i = 0; i < n_segments; i++)
         {
-          double ax, ay, bx, by, dx, dy, u, d;
+          double ax, ay, bx, by, u, d2;
 
           cr_geometry_edit_get_vertex (self, p, i, &ax, &ay);
           cr_geometry_edit_get_vertex (self, p, (i + 1) % n, &bx, &by);
-          dx = bx - ax;
-          dy = by - ay;
-          u = dx == 0 && dy == 0 ? 0 : CLAMP (((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy), 0, 1);
-          d = hypot (ax + u * dx - x, ay + u * dy - y);
-          if (d < *distance)
+          d2 = cr_segment_nearest (ax, ay, bx, by, x, y, &u);
+          if (d2 < best)
             {
-              *distance = d;
+              best = d2;
               *path = p;
               *index = i;
               *t = u;
-              found = TRUE;
+              *nx = ax + u * (bx - ax);
+              *ny = ay + u * (by - ay);
             }
         }
     }
-  return found;
+  *distance = sqrt (best);
+  return isfinite (best);
 }
 
 /* The vertex of @after that vertex @index of @path of @before became,
@@ -478,7 +479,7 @@ cr_geometry_edit_follow (const CrGeometry *before,
    * waypoint imported a little off its route still follows it. */
   const double on = 1e-5;
   guint path, index, n1;
-  double t, distance, dx, dy, length, ax, ay, bx, by;
+  double t, nx, ny, distance, dx, dy, length, ax, ay, bx, by;
   int a, b;
 
   g_return_if_fail (before != NULL && after != NULL && x != NULL && y != NULL);
@@ -489,7 +490,7 @@ cr_geometry_edit_follow (const CrGeometry *before,
       *y += dy;
       return;
     }
-  if (!nearest_segment (before, *x, *y, &path, &index, &t, &distance) || distance > on ||
+  if (!nearest_segment (before, *x, *y, &path, &index, &t, &nx, &ny, &distance) || distance > on ||
       cr_geometry_edit_n_paths (before) != cr_geometry_edit_n_paths (after))
     return;
   cr_geometry_edit_get_vertex (before, path, index, &ax, &ay);
@@ -516,12 +517,10 @@ cr_geometry_edit_follow (const CrGeometry *before,
       *y = ay + t * (by - ay);
       return;
     }
-  if (nearest_segment (after, *x, *y, &path, &index, &t, &distance))
+  if (nearest_segment (after, *x, *y, &path, &index, &t, &nx, &ny, &distance))
     {
-      cr_geometry_edit_get_vertex (after, path, index, &ax, &ay);
-      cr_geometry_edit_get_vertex (after, path, (index + 1) % cr_geometry_edit_n_vertices (after, path), &bx, &by);
-      *x = ax + t * (bx - ax);
-      *y = ay + t * (by - ay);
+      *x = nx;
+      *y = ny;
     }
 }
 

@@ -311,6 +311,29 @@ cr_ring_signed_area (const double *coords,
   return sum / 2;
 }
 
+/**
+ * cr_segment_nearest:
+ * @t: (out): where on a → b the point nearest to p is, 0 at a, 1 at b
+ *
+ * Returns: the squared distance from p to the segment a → b
+ */
+double
+cr_segment_nearest (double  ax,
+                    double  ay,
+                    double  bx,
+                    double  by,
+                    double  px,
+                    double  py,
+                    double *t)
+{
+  double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+  double u = len2 > 0 ? CLAMP (((px - ax) * dx + (py - ay) * dy) / len2, 0, 1) : 0;
+  double ex = ax + u * dx - px, ey = ay + u * dy - py;
+
+  *t = u;
+  return ex * ex + ey * ey;
+}
+
 static void
 ring_reverse (CrGeometry *ring)
 {

@@ -87,6 +87,13 @@ const char     *cr_geometry_type_to_sql      (CrGeometryType     type);
 /* Algorithms, all on lon/lat treated as a plane unless the name says metres. */
 double          cr_ring_signed_area          (const double      *coords,
                                               guint              n_coords);
+double          cr_segment_nearest           (double             ax,
+                                              double             ay,
+                                              double             bx,
+                                              double             by,
+                                              double             px,
+                                              double             py,
+                                              double            *t);
 void            cr_geometry_orient_rhr       (CrGeometry        *self);
 gboolean        cr_geometry_contains_point   (const CrGeometry  *self,
                                               double             x,

@@ -71,12 +71,8 @@ locate_segment (double x1, double y1, double x2, double y2, double length_m, gpo
   /* A local plane with metres-like axes: good enough to find the nearest
    * point on a street-length segment. */
   double k = cos (y1 * G_PI / 180.0);
-  double dx = (x2 - x1) * k, dy = y2 - y1;
-  double px = (l->x - x1) * k, py = l->y - y1;
-  double len2 = dx * dx + dy * dy;
-  double t = len2 > 0 ? CLAMP ((px * dx + py * dy) / len2, 0, 1) : 0;
-  double ex = px - t * dx, ey = py - t * dy;
-  double d2 = ex * ex + ey * ey;
+  double t;
+  double d2 = cr_segment_nearest (0, 0, (x2 - x1) * k, y2 - y1, (l->x - x1) * k, l->y - y1, &t);
 
   if (d2 < l->best_d2)
     {
