@@ -101,7 +101,7 @@ write_pdf (CrSheet    *sheet,
   g_autoptr(GError) error = NULL;
   char *path = cr_test_tmp_path (name);
 
-  g_assert_true (cr_sheet_write_pdf (sheet, path, NULL, NULL, NULL, &error));
+  g_assert_true (cr_sheet_export_pdf (sheet, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   return path;
 }

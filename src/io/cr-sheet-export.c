@@ -40,17 +40,26 @@ temporary_beside (const char  *path,
   return g_steal_pointer (&template);
 }
 
-/* Writes the PDF; with @audit, records it in the audit log as that
- * export before the file takes its name, and leaves no file (and an
- * older one as it was) if the log refuses. */
-static gboolean
-write_pdf (CrSheet              *self,
-           const char           *path,
-           const char           *audit,
-           GCancellable         *cancellable,
-           CrSheetProgressFunc   progress,
-           gpointer              progress_data,
-           GError              **error)
+/**
+ * cr_sheet_export_pdf:
+ * @cancellable: (nullable): checked between pages
+ * @progress: (nullable): told the share of pages written
+ *
+ * Writes every page into a PDF file: text and map as vectors, pages of
+ * their own size (an A3 map page among A4 pages). The names and numbers
+ * leave the database only with an entry in the audit log saying so,
+ * written before the file takes its name; if it cannot be, there is no
+ * file, and an older one of that name is as it was. (Should the rename
+ * then fail, the log names an export that left nothing: it errs on the
+ * side of saying too much.)
+ */
+gboolean
+cr_sheet_export_pdf (CrSheet              *self,
+                     const char           *path,
+                     GCancellable         *cancellable,
+                     CrSheetProgressFunc   progress,
+                     gpointer              progress_data,
+                     GError              **error)
 {
   g_autofree char *tmp = NULL;
   g_autofree char *title = NULL;
@@ -59,7 +68,11 @@ write_pdf (CrSheet              *self,
   cairo_status_t status;
   cairo_t *cr;
   double width, height;
+  g_autofree char *details = NULL;
   guint n;
+
+  g_return_val_if_fail (CR_IS_SHEET (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
   tmp = temporary_beside (path, error);
   if (tmp == NULL)
@@ -104,15 +117,11 @@ write_pdf (CrSheet              *self,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  if (audit != NULL)
+  details = cr_sheet_audit_details (&self->options, "operational-sheet", path);
+  if (!cr_store_audit_export (self->store, "events", self->options.event_id, details, error))
     {
-      g_autofree char *details = cr_sheet_audit_details (&self->options, audit, path);
-
-      if (!cr_store_audit_export (self->store, "events", self->options.event_id, details, error))
-        {
-          g_unlink (tmp);
-          return FALSE;
-        }
+      g_unlink (tmp);
+      return FALSE;
     }
   if (g_rename (tmp, path) != 0)
     {
@@ -124,52 +133,6 @@ write_pdf (CrSheet              *self,
       return FALSE;
     }
   return TRUE;
-}
-
-/**
- * cr_sheet_write_pdf:
- * @cancellable: (nullable): checked between pages
- * @progress: (nullable): told the share of pages written
- *
- * Writes every page into a PDF file: text and map as vectors, pages of
- * their own size (an A3 map page among A4 pages).
- */
-gboolean
-cr_sheet_write_pdf (CrSheet              *self,
-                    const char           *path,
-                    GCancellable         *cancellable,
-                    CrSheetProgressFunc   progress,
-                    gpointer              progress_data,
-                    GError              **error)
-{
-  g_return_val_if_fail (CR_IS_SHEET (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return write_pdf (self, path, NULL, cancellable, progress, progress_data, error);
-}
-
-/**
- * cr_sheet_export_pdf:
- *
- * Like cr_sheet_write_pdf(), for a user's export: the names and numbers
- * leave the database only with an entry in the audit log saying so.
- * The entry is written before the file takes its name; if it cannot be,
- * there is no file, and an older one of that name is as it was. (Should
- * the rename then fail, the log names an export that left nothing: it
- * errs on the side of saying too much.)
- */
-gboolean
-cr_sheet_export_pdf (CrSheet              *self,
-                     const char           *path,
-                     GCancellable         *cancellable,
-                     CrSheetProgressFunc   progress,
-                     gpointer              progress_data,
-                     GError              **error)
-{
-  g_return_val_if_fail (CR_IS_SHEET (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return write_pdf (self, path, "operational-sheet", cancellable, progress, progress_data, error);
 }
 
 /**

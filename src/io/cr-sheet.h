@@ -67,12 +67,6 @@ gboolean    cr_sheet_get_map_projection (CrSheet             *self,
                                         double               *y,
                                         double               *scale,
                                         CrProjection         *projection);
-gboolean    cr_sheet_write_pdf         (CrSheet              *self,
-                                        const char           *path,
-                                        GCancellable         *cancellable,
-                                        CrSheetProgressFunc   progress,
-                                        gpointer              progress_data,
-                                        GError              **error);
 gboolean    cr_sheet_export_pdf        (CrSheet              *self,
                                         const char           *path,
                                         GCancellable         *cancellable,
