@@ -1130,11 +1130,10 @@ run_on (const CrOptions *options,
   g_autoptr(GError) error = NULL;
   g_autoptr(CrStore) store = NULL;
 
-  if (options->database != NULL && *path != '\0' && reads_only (options) &&
-      !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (*path != '\0' && reads_only (options) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_printerr (_("crisis-room: %s: There is no database there. Check the path given with "
-                    "--database.\n"), path);
+      g_printerr (_("crisis-room: %s: There is no database there. Check the path, or give another "
+                    "with --database.\n"), path);
       return CR_EXIT_BAD_INPUT;
     }
   store = writes_nothing (options) ? cr_store_open_read_only (path, &error) : cr_store_open (path, &error);

@@ -273,6 +273,23 @@ test_database_path (void)
                                     "--event", "E", NULL), ==, 1);
   g_assert_false (g_file_test (typo_dir, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (export_path, G_FILE_TEST_EXISTS));
+
+  /* The default database, not made yet: the same. */
+  {
+    g_autofree char *data_home = cr_test_tmp_path ("fresh-data");
+    const char *argv[] = { cr_test_app_binary (), "--list-events", NULL };
+    g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", data_home, TRUE);
+    g_autofree char *fresh_err = NULL;
+    g_autoptr(GError) error = NULL;
+    int status;
+
+    g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &fresh_err,
+                  &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+    g_assert_nonnull (strstr (fresh_err, "no database there"));
+    g_assert_false (g_file_test (data_home, G_FILE_TEST_EXISTS));
+  }
 }
 
 /* A folder, or a pipe where a file is mapped (GeoJSON), named as the

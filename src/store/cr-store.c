@@ -300,13 +300,8 @@ store_open (const char     *path,
     }
   existed = g_file_test (path, G_FILE_TEST_EXISTS);
   dir = g_path_get_dirname (path);
-  if (!existed && mode == CR_STORE_OPEN_READ_ONLY)
-    {
-      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_OPEN,
-                   _("There is no database at “%s”. Check the path."), path);
-      return NULL;
-    }
-  if (!existed && g_mkdir_with_parents (dir, 0700) != 0)
+  /* Read-only, a missing file is SQLite's to refuse: nothing is made. */
+  if (!existed && mode != CR_STORE_OPEN_READ_ONLY && g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
 
