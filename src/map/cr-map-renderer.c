@@ -187,6 +187,7 @@ enum
 enum
 {
   CHANGED,
+  VISIBILITY_CHANGED,
   N_SIGNALS
 };
 
@@ -2399,6 +2400,17 @@ cr_map_renderer_class_init (CrMapRendererClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * CrMapRenderer::visibility-changed:
+   *
+   * A kind or a group was shown or hidden (by the layers panel, or by a
+   * feature drawn in a hidden kind): for views of those switches, which
+   * "changed" would wake at every tile drawn.
+   */
+  signals[VISIBILITY_CHANGED] =
+    g_signal_new ("visibility-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -2644,6 +2656,7 @@ cr_map_renderer_set_kind_visible (CrMapRenderer *self,
   else
     g_hash_table_add (self->hidden_kinds, g_strdup (kind));
   cr_map_tiles_expire (self->tiles, NULL, 0);
+  g_signal_emit (self, signals[VISIBILITY_CHANGED], 0);
   emit_changed (self);
 }
 
@@ -2671,6 +2684,7 @@ cr_map_renderer_set_group_visible (CrMapRenderer *self,
   cr_map_tiles_stop (self->tiles);
   self->hidden_groups = hidden;
   cr_map_tiles_expire (self->tiles, NULL, 0);
+  g_signal_emit (self, signals[VISIBILITY_CHANGED], 0);
   emit_changed (self);
 }
 

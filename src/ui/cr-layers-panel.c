@@ -298,7 +298,7 @@ sync_widget (CrLayersPanel *self,
 }
 
 static void
-renderer_changed_cb (CrLayersPanel *self)
+visibility_changed_cb (CrLayersPanel *self)
 {
   if (self->box != NULL)
     sync_widget (self, self->box);
@@ -357,7 +357,7 @@ cr_layers_panel_new (CrMapRenderer *renderer)
                     G_CALLBACK (kinds_changed_cb), self);
   g_signal_connect (cr_map_renderer_get_store (renderer), "changed::reference_layers",
                     G_CALLBACK (reference_layers_changed_cb), self);
-  g_signal_connect_swapped (renderer, "changed", G_CALLBACK (renderer_changed_cb), self);
+  g_signal_connect_swapped (renderer, "visibility-changed", G_CALLBACK (visibility_changed_cb), self);
   reference_layers_changed_cb (cr_map_renderer_get_store (renderer), NULL, 0, 0, self);
   return self;
 }
