@@ -137,7 +137,10 @@ allocated_to (gpointer data)
 {
   Sized *s = data;
 
-  return gtk_widget_get_width (s->window) == s->width && gtk_widget_get_height (s->window) == s->height;
+  /* Mapped too: a window allocated but not yet mapped (a busy X server)
+   * paints nothing, and the snapshot below had no node. */
+  return gtk_widget_get_mapped (s->window) && gtk_widget_get_width (s->window) == s->width &&
+         gtk_widget_get_height (s->window) == s->height;
 }
 
 /* Renders the window at a size to a PNG beside the test's build files. */
